@@ -1,0 +1,372 @@
+// @generated from specs/nsx.yaml by `cargo xtask regenerate`. Do not edit by hand: change the spec or the generator and regenerate.
+
+//! # VMware NSX Manager API - Get Registration Token
+//!
+//! Hand-transcribed from the vendor documentation page seeds/000_67015f33201f8d77.txt ("Get Registration Token", VMware NSX-T Manager API). Questions the page leaves open (base path, operationId, authentication, the optional `user` field of RegistrationToken, the optional `error_data` field of RelatedApiError, the int64 format of `error_code`) are settled from the vendor's public NSX-T Manager API spec (base path `/api/v1`, operationId `GetRegistrationToken`, HTTP Basic authentication), as listed in seeds/README.md "Facts from the vendors' public specs".
+//!
+//! API version `1.0.0`.
+//!
+//! ## Servers
+//!
+//! - `https://{host}/api/v1`: NSX Manager; base path `/api/v1` per the page URL and the public NSX-T Manager spec.
+//!
+//! ## Operations
+//!
+//! - [`Client::get_registration_token`]: `GET /aaa/registration-token/{token}`: Get Registration Token
+#![forbid(unsafe_code)]
+#![allow(clippy::result_large_err)]
+pub use client_runtime::{ConfigError, Error, Secret, StatusCode};
+/// The schemas of the spec as Rust types.
+#[allow(clippy::all, missing_docs)]
+pub mod types {
+    ///Error body of every NSX error response (BadRequest, Forbidden, NotFound, PreconditionFailed, InternalServerError, ServiceUnavailable). "This response body class contains all of the following: RelatedApiError, InlineApiError1".
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct ApiError {
+        ///Further details about the error
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub details: ::std::option::Option<::std::string::String>,
+        ///A numeric error code
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub error_code: ::std::option::Option<i64>,
+        ///Additional data about the error
+        #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
+        pub error_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        ///A description of the error
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub error_message: ::std::option::Option<::std::string::String>,
+        ///The module name where the error occurred
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub module_name: ::std::option::Option<::std::string::String>,
+        ///Other errors related to this error
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub related_errors: ::std::vec::Vec<RelatedApiError>,
+    }
+    ///The part of the NSX error body that lists related errors (the page's name for the second member of the ApiError allOf).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct InlineApiError1 {
+        ///Other errors related to this error
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub related_errors: ::std::vec::Vec<RelatedApiError>,
+    }
+    ///Registration access token returned by GET /aaa/registration-token/{token}.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct RegistrationToken {
+        ///List results
+        pub roles: ::std::vec::Vec<::std::string::String>,
+        ///Access token
+        pub token: ::client_runtime::Secret,
+        ///User delegated by token
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub user: ::std::option::Option<::std::string::String>,
+    }
+    ///Detailed information about errors from an API call to an NSX-T cluster; also used as the item type of `related_errors`.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct RelatedApiError {
+        ///Further details about the error
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub details: ::std::option::Option<::std::string::String>,
+        ///A numeric error code
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub error_code: ::std::option::Option<i64>,
+        ///Additional data about the error
+        #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
+        pub error_data: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        ///A description of the error
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub error_message: ::std::option::Option<::std::string::String>,
+        ///The module name where the error occurred
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub module_name: ::std::option::Option<::std::string::String>,
+    }
+    /// Error types.
+    pub mod error {
+        /// Error from a `TryFrom` or `FromStr` implementation.
+        pub struct ConversionError(::std::borrow::Cow<'static, str>);
+        impl ::std::error::Error for ConversionError {}
+        impl ::std::fmt::Display for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Display::fmt(&self.0, f)
+            }
+        }
+        impl ::std::fmt::Debug for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Debug::fmt(&self.0, f)
+            }
+        }
+        impl From<&'static str> for ConversionError {
+            fn from(value: &'static str) -> Self {
+                Self(value.into())
+            }
+        }
+        impl From<String> for ConversionError {
+            fn from(value: String) -> Self {
+                Self(value.into())
+            }
+        }
+    }
+}
+/// The spec's first server URL template, `https://{host}/api/v1`.
+///
+/// NSX Manager; base path `/api/v1` per the page URL and the public NSX-T Manager spec.
+pub const SERVER_URL: &str = "https://{host}/api/v1";
+/// The server URL `https://{host}/api/v1` with its variables filled in:
+///
+/// - `host` (default `nsxmanager.your.domain`): Host name of the NSX Manager (the page's example host is nsxmanager.your.domain).
+pub fn server_url(host: &str) -> String {
+    SERVER_URL.to_owned().replace("{host}", host)
+}
+/// A client for VMware NSX Manager API - Get Registration Token.
+///
+/// Build one with [`Client::builder`], which sets the base URL, timeouts and credentials.
+#[derive(Debug)]
+pub struct Client {
+    core: client_runtime::ClientCore,
+}
+/// Configures a [`Client`]: base URL, timeouts, user agent and credentials.
+#[derive(Debug)]
+pub struct ClientBuilder {
+    inner: client_runtime::ClientBuilder,
+}
+impl ClientBuilder {
+    /// Allows a plain `http://` base URL (test servers, trusted networks); `https` is
+    /// required otherwise.
+    pub fn allow_http(self) -> Self {
+        ClientBuilder {
+            inner: self.inner.allow_http(),
+        }
+    }
+    /// Caps the time of a whole request, from sending to the last byte of the response.
+    pub fn timeout(self, timeout: std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.timeout(timeout),
+        }
+    }
+    /// Caps the time to establish a connection.
+    pub fn connect_timeout(self, timeout: std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.connect_timeout(timeout),
+        }
+    }
+    /// Replaces the default `User-Agent`, which names this crate and its version.
+    pub fn user_agent(self, user_agent: &str) -> Self {
+        ClientBuilder {
+            inner: self.inner.user_agent(user_agent),
+        }
+    }
+    /// Uses a `reqwest::Client` configured elsewhere (proxies, certificates, ...).
+    pub fn http_client(self, client: client_runtime::reqwest::Client) -> Self {
+        ClientBuilder {
+            inner: self.inner.http_client(client),
+        }
+    }
+    /// Caps the size of a response body (default 10 MiB).
+    pub fn max_body_bytes(self, limit: usize) -> Self {
+        ClientBuilder {
+            inner: self.inner.max_body_bytes(limit),
+        }
+    }
+    /// Authenticates with HTTP Basic authentication (`Authorization: Basic ...`): the spec's `basicAuth` scheme.
+    ///
+    /// HTTP Basic authentication with NSX Manager user credentials (from the vendor's public NSX-T Manager spec; the page lists no method).
+    ///
+    /// Operations that list this scheme send it; operations without security send nothing.
+    pub fn basic_auth(self, username: &str, password: impl Into<Secret>) -> Self {
+        let credential = client_runtime::Credential::basic(username, &password.into());
+        ClientBuilder {
+            inner: self.inner.credential("basicAuth", credential),
+        }
+    }
+    /// Checks the configuration and builds the client.
+    pub fn build(self) -> Result<Client, ConfigError> {
+        Ok(Client {
+            core: self.inner.build()?,
+        })
+    }
+}
+impl Client {
+    /// Starts configuring a client for the API at `base_url` (the server URL, including
+    /// the API's base path).
+    pub fn builder(base_url: &str) -> ClientBuilder {
+        ClientBuilder {
+            inner: client_runtime::ClientBuilder::new(
+                base_url,
+                concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")),
+            ),
+        }
+    }
+    /// A client for `base_url` with default settings and no credentials.
+    pub fn new(base_url: &str) -> Result<Client, ConfigError> {
+        Client::builder(base_url).build()
+    }
+    /// The base URL requests are sent to.
+    pub fn base_url(&self) -> &str {
+        self.core.base_url()
+    }
+}
+impl Client {
+    /// Get Registration Token
+    ///
+    /// Get registration access token
+    ///
+    /// Sends `GET /aaa/registration-token/{token}`.
+    ///
+    /// # Arguments
+    ///
+    /// - `token` (path `token`): Registration token
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Documented`] with a [`GetRegistrationTokenError`] for each error response the spec documents; the other [`Error`] variants for anything else.
+    pub async fn get_registration_token(
+        &self,
+        token: &str,
+    ) -> Result<types::RegistrationToken, Error<GetRegistrationTokenError>> {
+        let request = self
+            .core
+            .request(
+                client_runtime::Method::GET,
+                &format!(
+                    "/aaa/registration-token/{}",
+                    client_runtime::encode_path_segment(token)
+                ),
+            );
+        let request = request.header("accept", "application/json");
+        let request = self.core.authorize(request, &[&["basicAuth"]]);
+        let response = self.core.send("GetRegistrationToken", request).await?;
+        match response.status().as_u16() {
+            200 => Ok(response.json()?),
+            400 => {
+                Err(
+                    Error::Documented(
+                        GetRegistrationTokenError::BadRequest(response.json()?),
+                    ),
+                )
+            }
+            403 => {
+                Err(
+                    Error::Documented(
+                        GetRegistrationTokenError::Forbidden(response.json()?),
+                    ),
+                )
+            }
+            404 => {
+                Err(
+                    Error::Documented(
+                        GetRegistrationTokenError::NotFound(response.json()?),
+                    ),
+                )
+            }
+            412 => {
+                Err(
+                    Error::Documented(
+                        GetRegistrationTokenError::PreconditionFailed(response.json()?),
+                    ),
+                )
+            }
+            500 => {
+                Err(
+                    Error::Documented(
+                        GetRegistrationTokenError::InternalServerError(response.json()?),
+                    ),
+                )
+            }
+            503 => {
+                Err(
+                    Error::Documented(
+                        GetRegistrationTokenError::ServiceUnavailable(response.json()?),
+                    ),
+                )
+            }
+            _ => Err(response.unexpected()),
+        }
+    }
+}
+/// The error responses [`Client::get_registration_token`] documents.
+#[derive(Debug)]
+pub enum GetRegistrationTokenError {
+    /// `400`: Bad request. Returns BadRequest of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).
+    BadRequest(types::ApiError),
+    /// `403`: Forbidden. Returns Forbidden of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).
+    Forbidden(types::ApiError),
+    /// `404`: Not found. Returns NotFound of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).
+    NotFound(types::ApiError),
+    /// `412`: Precondition failed. Returns PreconditionFailed of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).
+    PreconditionFailed(types::ApiError),
+    /// `500`: Internal server error. Returns InternalServerError of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).
+    InternalServerError(types::ApiError),
+    /// `503`: Service unavailable. Returns ServiceUnavailable of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).
+    ServiceUnavailable(types::ApiError),
+}
+impl client_runtime::DocumentedError for GetRegistrationTokenError {
+    fn status(&self) -> StatusCode {
+        match self {
+            GetRegistrationTokenError::BadRequest(_) => client_runtime::status_code(400),
+            GetRegistrationTokenError::Forbidden(_) => client_runtime::status_code(403),
+            GetRegistrationTokenError::NotFound(_) => client_runtime::status_code(404),
+            GetRegistrationTokenError::PreconditionFailed(_) => {
+                client_runtime::status_code(412)
+            }
+            GetRegistrationTokenError::InternalServerError(_) => {
+                client_runtime::status_code(500)
+            }
+            GetRegistrationTokenError::ServiceUnavailable(_) => {
+                client_runtime::status_code(503)
+            }
+        }
+    }
+}
+impl std::fmt::Display for GetRegistrationTokenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            GetRegistrationTokenError::BadRequest(_) => {
+                write!(
+                    f,
+                    "the server answered {}: Bad request. Returns BadRequest of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).",
+                    client_runtime::DocumentedError::status(self)
+                )
+            }
+            GetRegistrationTokenError::Forbidden(_) => {
+                write!(
+                    f,
+                    "the server answered {}: Forbidden. Returns Forbidden of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).",
+                    client_runtime::DocumentedError::status(self)
+                )
+            }
+            GetRegistrationTokenError::NotFound(_) => {
+                write!(
+                    f,
+                    "the server answered {}: Not found. Returns NotFound of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).",
+                    client_runtime::DocumentedError::status(self)
+                )
+            }
+            GetRegistrationTokenError::PreconditionFailed(_) => {
+                write!(
+                    f,
+                    "the server answered {}: Precondition failed. Returns PreconditionFailed of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).",
+                    client_runtime::DocumentedError::status(self)
+                )
+            }
+            GetRegistrationTokenError::InternalServerError(_) => {
+                write!(
+                    f,
+                    "the server answered {}: Internal server error. Returns InternalServerError of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).",
+                    client_runtime::DocumentedError::status(self)
+                )
+            }
+            GetRegistrationTokenError::ServiceUnavailable(_) => {
+                write!(
+                    f,
+                    "the server answered {}: Service unavailable. Returns ServiceUnavailable of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).",
+                    client_runtime::DocumentedError::status(self)
+                )
+            }
+        }
+    }
+}
+impl std::error::Error for GetRegistrationTokenError {}

@@ -1,0 +1,378 @@
+// @generated from specs/onezone.yaml by `cargo xtask regenerate`. Do not edit by hand: change the spec or the generator and regenerate.
+
+//! # Onezone REST API - Create provider registration token for a user
+//!
+//! Hand-transcribed from the vendor documentation page seeds/003_dc006debc4b19cf0.txt ("Create provider registration token for a user", Onedata Onezone REST API v3, deprecated). Questions the page leaves open are settled from the vendor's public spec onedata/onezone-swagger (`paths/users/id/clusters/provider_registration_token.yaml`, base path `/api/v3/onezone`), as listed in seeds/README.md "Facts from the vendors' public specs": the operation is `POST /api/v3/onezone/users/{id}/clusters/provider_registration_token`; the success body `{token: string}` has `token` required; errors 400, 401, 403, 404 and 500 share `{error: {id, description, details}}`; the security schemes are HTTP Basic, an `X-Auth-Token` header and `Authorization: Bearer <token>`.
+//!
+//! API version `3.0.0`.
+//!
+//! ## Servers
+//!
+//! - `https://{host}/api/v3/onezone`: Onezone; base path `/api/v3/onezone` per the page's curl example and onedata/onezone-swagger.
+//!
+//! ## Operations
+//!
+//! - [`Client::create_provider_registration_token_for_user`]: `POST /users/{id}/clusters/provider_registration_token`: Create provider registration token for a user (deprecated)
+#![forbid(unsafe_code)]
+#![allow(clippy::result_large_err)]
+pub use client_runtime::{ConfigError, Error, Secret, StatusCode};
+/// The schemas of the spec as Rust types.
+#[allow(clippy::all, missing_docs)]
+pub mod types {
+    ///Error body shared by the 400, 401, 403, 404 and 500 responses.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct Error {
+        pub error: ErrorError,
+    }
+    ///Object describing an error.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ErrorError {
+        ///Human-readable description of the error.
+        pub description: ::std::string::String,
+        ///Additional error details (free-form object, for example the offending key).
+        #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
+        pub details: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        ///Identifier of the error (for example badValueString).
+        pub id: ::std::string::String,
+    }
+    ///Provider registration token.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct ProviderRegistrationToken {
+        ///The token for registering a new provider.
+        pub token: ::client_runtime::Secret,
+    }
+    /// Error types.
+    pub mod error {
+        /// Error from a `TryFrom` or `FromStr` implementation.
+        pub struct ConversionError(::std::borrow::Cow<'static, str>);
+        impl ::std::error::Error for ConversionError {}
+        impl ::std::fmt::Display for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Display::fmt(&self.0, f)
+            }
+        }
+        impl ::std::fmt::Debug for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Debug::fmt(&self.0, f)
+            }
+        }
+        impl From<&'static str> for ConversionError {
+            fn from(value: &'static str) -> Self {
+                Self(value.into())
+            }
+        }
+        impl From<String> for ConversionError {
+            fn from(value: String) -> Self {
+                Self(value.into())
+            }
+        }
+    }
+}
+/// The spec's first server URL template, `https://{host}/api/v3/onezone`.
+///
+/// Onezone; base path `/api/v3/onezone` per the page's curl example and onedata/onezone-swagger.
+pub const SERVER_URL: &str = "https://{host}/api/v3/onezone";
+/// The server URL `https://{host}/api/v3/onezone` with its variables filled in:
+///
+/// - `host` (default `api.example.com`): Host name of the Onezone service (the page writes `$HOST`; api.example.com is a placeholder).
+pub fn server_url(host: &str) -> String {
+    SERVER_URL.to_owned().replace("{host}", host)
+}
+/// A client for Onezone REST API - Create provider registration token for a user.
+///
+/// Build one with [`Client::builder`], which sets the base URL, timeouts and credentials.
+#[derive(Debug)]
+pub struct Client {
+    core: client_runtime::ClientCore,
+}
+/// Configures a [`Client`]: base URL, timeouts, user agent and credentials.
+#[derive(Debug)]
+pub struct ClientBuilder {
+    inner: client_runtime::ClientBuilder,
+}
+impl ClientBuilder {
+    /// Allows a plain `http://` base URL (test servers, trusted networks); `https` is
+    /// required otherwise.
+    pub fn allow_http(self) -> Self {
+        ClientBuilder {
+            inner: self.inner.allow_http(),
+        }
+    }
+    /// Caps the time of a whole request, from sending to the last byte of the response.
+    pub fn timeout(self, timeout: std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.timeout(timeout),
+        }
+    }
+    /// Caps the time to establish a connection.
+    pub fn connect_timeout(self, timeout: std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.connect_timeout(timeout),
+        }
+    }
+    /// Replaces the default `User-Agent`, which names this crate and its version.
+    pub fn user_agent(self, user_agent: &str) -> Self {
+        ClientBuilder {
+            inner: self.inner.user_agent(user_agent),
+        }
+    }
+    /// Uses a `reqwest::Client` configured elsewhere (proxies, certificates, ...).
+    pub fn http_client(self, client: client_runtime::reqwest::Client) -> Self {
+        ClientBuilder {
+            inner: self.inner.http_client(client),
+        }
+    }
+    /// Caps the size of a response body (default 10 MiB).
+    pub fn max_body_bytes(self, limit: usize) -> Self {
+        ClientBuilder {
+            inner: self.inner.max_body_bytes(limit),
+        }
+    }
+    /// Authenticates with HTTP Basic authentication (`Authorization: Basic ...`): the spec's `basicAuth` scheme.
+    ///
+    /// HTTP Basic authentication with Onezone user credentials (the page's example uses `curl -u username:password`).
+    ///
+    /// Operations that list this scheme send it; operations without security send nothing.
+    pub fn basic_auth(self, username: &str, password: impl Into<Secret>) -> Self {
+        let credential = client_runtime::Credential::basic(username, &password.into());
+        ClientBuilder {
+            inner: self.inner.credential("basicAuth", credential),
+        }
+    }
+    /// Authenticates with a token in the `X-Auth-Token` header: the spec's `tokenAuth` scheme.
+    ///
+    /// Onedata access token sent in the `X-Auth-Token` header (from onedata/onezone-swagger).
+    ///
+    /// Operations that list this scheme send it; operations without security send nothing.
+    pub fn token_auth(self, token: impl Into<Secret>) -> Self {
+        ClientBuilder {
+            inner: self
+                .inner
+                .credential(
+                    "tokenAuth",
+                    client_runtime::Credential::header(
+                        "X-Auth-Token",
+                        None,
+                        &token.into(),
+                    ),
+                ),
+        }
+    }
+    /// Authenticates with a bearer token (`Authorization: Bearer <token>`): the spec's `bearerAuth` scheme.
+    ///
+    /// Onedata access token sent as `Authorization: Bearer <token>` (from onedata/onezone-swagger).
+    ///
+    /// Operations that list this scheme send it; operations without security send nothing.
+    pub fn bearer_auth(self, token: impl Into<Secret>) -> Self {
+        ClientBuilder {
+            inner: self
+                .inner
+                .credential(
+                    "bearerAuth",
+                    client_runtime::Credential::header(
+                        "authorization",
+                        Some("Bearer"),
+                        &token.into(),
+                    ),
+                ),
+        }
+    }
+    /// Checks the configuration and builds the client.
+    pub fn build(self) -> Result<Client, ConfigError> {
+        Ok(Client {
+            core: self.inner.build()?,
+        })
+    }
+}
+impl Client {
+    /// Starts configuring a client for the API at `base_url` (the server URL, including
+    /// the API's base path).
+    pub fn builder(base_url: &str) -> ClientBuilder {
+        ClientBuilder {
+            inner: client_runtime::ClientBuilder::new(
+                base_url,
+                concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")),
+            ),
+        }
+    }
+    /// A client for `base_url` with default settings and no credentials.
+    pub fn new(base_url: &str) -> Result<Client, ConfigError> {
+        Client::builder(base_url).build()
+    }
+    /// The base URL requests are sent to.
+    pub fn base_url(&self) -> &str {
+        self.core.base_url()
+    }
+}
+impl Client {
+    /// Create provider registration token for a user
+    ///
+    /// This enpoint is deprecated and will be removed in future release, please use one of:
+    ///
+    /// Creates a token for a specific user allowing him to register a new provider in Onezone. After the registration, the user's account will be automatically linked to the new Oneprovider cluster (granting him access to Oneprovider's onepanel).
+    ///
+    /// If registration policy in Onezone is configured as open, any user can generate the token for himself. In case of restricted policy or issuing the token for another user, this operation requires oz_providers_invite privilege.
+    ///
+    /// Sends `POST /users/{id}/clusters/provider_registration_token`.
+    ///
+    /// # Arguments
+    ///
+    /// - `id` (path `id`): User Id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Documented`] with a [`CreateProviderRegistrationTokenForUserError`] for each error response the spec documents; the other [`Error`] variants for anything else.
+    #[deprecated(note = "the spec marks this operation deprecated")]
+    pub async fn create_provider_registration_token_for_user(
+        &self,
+        id: &str,
+    ) -> Result<
+        types::ProviderRegistrationToken,
+        Error<CreateProviderRegistrationTokenForUserError>,
+    > {
+        let request = self
+            .core
+            .request(
+                client_runtime::Method::POST,
+                &format!(
+                    "/users/{}/clusters/provider_registration_token",
+                    client_runtime::encode_path_segment(id)
+                ),
+            );
+        let request = request.header("accept", "application/json");
+        let request = self
+            .core
+            .authorize(request, &[&["basicAuth"], &["tokenAuth"], &["bearerAuth"]]);
+        let response = self
+            .core
+            .send("createProviderRegistrationTokenForUser", request)
+            .await?;
+        match response.status().as_u16() {
+            200 => Ok(response.json()?),
+            400 => {
+                Err(
+                    Error::Documented(
+                        CreateProviderRegistrationTokenForUserError::BadRequest(
+                            response.json()?,
+                        ),
+                    ),
+                )
+            }
+            401 => {
+                Err(
+                    Error::Documented(
+                        CreateProviderRegistrationTokenForUserError::Unauthorized(
+                            response.json()?,
+                        ),
+                    ),
+                )
+            }
+            403 => {
+                Err(
+                    Error::Documented(
+                        CreateProviderRegistrationTokenForUserError::Forbidden(
+                            response.json()?,
+                        ),
+                    ),
+                )
+            }
+            404 => {
+                Err(
+                    Error::Documented(
+                        CreateProviderRegistrationTokenForUserError::NotFound(
+                            response.json()?,
+                        ),
+                    ),
+                )
+            }
+            500 => {
+                Err(
+                    Error::Documented(
+                        CreateProviderRegistrationTokenForUserError::InternalServerError(
+                            response.json()?,
+                        ),
+                    ),
+                )
+            }
+            _ => Err(response.unexpected()),
+        }
+    }
+}
+/// The error responses [`Client::create_provider_registration_token_for_user`] documents.
+#[derive(Debug)]
+pub enum CreateProviderRegistrationTokenForUserError {
+    /// `400`: Invalid request.
+    BadRequest(types::Error),
+    /// `401`: Authentication error.
+    Unauthorized(types::Error),
+    /// `403`: Authorization error.
+    Forbidden(types::Error),
+    /// `404`: Resource not found.
+    NotFound(types::Error),
+    /// `500`: Internal server Error.
+    InternalServerError(types::Error),
+}
+impl client_runtime::DocumentedError for CreateProviderRegistrationTokenForUserError {
+    fn status(&self) -> StatusCode {
+        match self {
+            CreateProviderRegistrationTokenForUserError::BadRequest(_) => {
+                client_runtime::status_code(400)
+            }
+            CreateProviderRegistrationTokenForUserError::Unauthorized(_) => {
+                client_runtime::status_code(401)
+            }
+            CreateProviderRegistrationTokenForUserError::Forbidden(_) => {
+                client_runtime::status_code(403)
+            }
+            CreateProviderRegistrationTokenForUserError::NotFound(_) => {
+                client_runtime::status_code(404)
+            }
+            CreateProviderRegistrationTokenForUserError::InternalServerError(_) => {
+                client_runtime::status_code(500)
+            }
+        }
+    }
+}
+impl std::fmt::Display for CreateProviderRegistrationTokenForUserError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CreateProviderRegistrationTokenForUserError::BadRequest(_) => {
+                write!(
+                    f, "the server answered {}: Invalid request.",
+                    client_runtime::DocumentedError::status(self)
+                )
+            }
+            CreateProviderRegistrationTokenForUserError::Unauthorized(_) => {
+                write!(
+                    f, "the server answered {}: Authentication error.",
+                    client_runtime::DocumentedError::status(self)
+                )
+            }
+            CreateProviderRegistrationTokenForUserError::Forbidden(_) => {
+                write!(
+                    f, "the server answered {}: Authorization error.",
+                    client_runtime::DocumentedError::status(self)
+                )
+            }
+            CreateProviderRegistrationTokenForUserError::NotFound(_) => {
+                write!(
+                    f, "the server answered {}: Resource not found.",
+                    client_runtime::DocumentedError::status(self)
+                )
+            }
+            CreateProviderRegistrationTokenForUserError::InternalServerError(_) => {
+                write!(
+                    f, "the server answered {}: Internal server Error.",
+                    client_runtime::DocumentedError::status(self)
+                )
+            }
+        }
+    }
+}
+impl std::error::Error for CreateProviderRegistrationTokenForUserError {}

@@ -1,0 +1,336 @@
+// @generated from specs/vrni.yaml by `cargo xtask regenerate`. Do not edit by hand: change the spec or the generator and regenerate.
+
+//! # vRealize Network Insight API - Create Vidm User Token
+//!
+//! Hand-transcribed from the vendor documentation page seeds/004_6f362e70c108d387.txt ("Create Vidm User Token", vRealize Network Insight). Questions the page leaves open are settled from the vendor's public vRNI spec (3.0.1), as listed in seeds/README.md "Facts from the vendors' public specs": server `https://{host}/api/ni`, operationId `createVidmUserToken`, 401 and 500 with no content, and an `Authorization` API-key scheme whose value is `NetworkInsight <token>`. The unit of `expiry` (documented as seconds, exemplified in milliseconds) is decided as milliseconds; see the x-decision on Token.expiry.
+//!
+//! API version `3.0.1`.
+//!
+//! ## Servers
+//!
+//! - `https://{host}/api/ni`: vRealize Network Insight platform; base path `/api/ni` per the page URL and the vendor's public spec.
+//!
+//! ## Operations
+//!
+//! - [`Client::create_vidm_user_token`]: `POST /auth/token/vidm`: Create Vidm User Token
+#![forbid(unsafe_code)]
+#![allow(clippy::result_large_err)]
+pub use client_runtime::{ConfigError, Error, Secret, StatusCode};
+/// The schemas of the spec as Rust types.
+#[allow(clippy::all, missing_docs)]
+pub mod types {
+    ///Error body of the 400, 404 and 412 responses.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct ApiError {
+        ///code
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub code: ::std::option::Option<i32>,
+        ///details
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub details: ::std::vec::Vec<ApiErrorDetail>,
+        ///message
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub message: ::std::option::Option<::std::string::String>,
+    }
+    ///One detail entry of an ApiError (item type of `details`, shown on the page only in the example).
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct ApiErrorDetail {
+        ///Error code of this detail.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub code: ::std::option::Option<i32>,
+        ///Message of this detail.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub message: ::std::option::Option<::std::string::String>,
+        ///Names of the fields or entities this detail refers to.
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub target: ::std::vec::Vec<::std::string::String>,
+    }
+    ///The NetworkInsight API token and its expiry time.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct Token {
+        ///expiry epoch time in secs. (Page wording; the value is in fact in milliseconds since the Unix epoch, see x-decision: e.g. 1605201960327 = 2020-11-12T17:26:00.327Z.)
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub expiry: ::std::option::Option<i64>,
+        ///token
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub token: ::std::option::Option<::client_runtime::Secret>,
+    }
+    ///User access token provided by VMware Identity Manager.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct VidmToken {
+        ///User access token provided by VMware Identity Manager.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub vidm_token: ::std::option::Option<::client_runtime::Secret>,
+    }
+    /// Error types.
+    pub mod error {
+        /// Error from a `TryFrom` or `FromStr` implementation.
+        pub struct ConversionError(::std::borrow::Cow<'static, str>);
+        impl ::std::error::Error for ConversionError {}
+        impl ::std::fmt::Display for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Display::fmt(&self.0, f)
+            }
+        }
+        impl ::std::fmt::Debug for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Debug::fmt(&self.0, f)
+            }
+        }
+        impl From<&'static str> for ConversionError {
+            fn from(value: &'static str) -> Self {
+                Self(value.into())
+            }
+        }
+        impl From<String> for ConversionError {
+            fn from(value: String) -> Self {
+                Self(value.into())
+            }
+        }
+    }
+}
+/// The spec's first server URL template, `https://{host}/api/ni`.
+///
+/// vRealize Network Insight platform; base path `/api/ni` per the page URL and the vendor's public spec.
+pub const SERVER_URL: &str = "https://{host}/api/ni";
+/// The server URL `https://{host}/api/ni` with its variables filled in:
+///
+/// - `host` (default `vrni.example.com`): Host name of the vRealize Network Insight platform (the page's example host is vrni.example.com).
+pub fn server_url(host: &str) -> String {
+    SERVER_URL.to_owned().replace("{host}", host)
+}
+/// A client for vRealize Network Insight API - Create Vidm User Token.
+///
+/// Build one with [`Client::builder`], which sets the base URL, timeouts and credentials.
+#[derive(Debug)]
+pub struct Client {
+    core: client_runtime::ClientCore,
+}
+/// Configures a [`Client`]: base URL, timeouts, user agent and credentials.
+#[derive(Debug)]
+pub struct ClientBuilder {
+    inner: client_runtime::ClientBuilder,
+}
+impl ClientBuilder {
+    /// Allows a plain `http://` base URL (test servers, trusted networks); `https` is
+    /// required otherwise.
+    pub fn allow_http(self) -> Self {
+        ClientBuilder {
+            inner: self.inner.allow_http(),
+        }
+    }
+    /// Caps the time of a whole request, from sending to the last byte of the response.
+    pub fn timeout(self, timeout: std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.timeout(timeout),
+        }
+    }
+    /// Caps the time to establish a connection.
+    pub fn connect_timeout(self, timeout: std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.connect_timeout(timeout),
+        }
+    }
+    /// Replaces the default `User-Agent`, which names this crate and its version.
+    pub fn user_agent(self, user_agent: &str) -> Self {
+        ClientBuilder {
+            inner: self.inner.user_agent(user_agent),
+        }
+    }
+    /// Uses a `reqwest::Client` configured elsewhere (proxies, certificates, ...).
+    pub fn http_client(self, client: client_runtime::reqwest::Client) -> Self {
+        ClientBuilder {
+            inner: self.inner.http_client(client),
+        }
+    }
+    /// Caps the size of a response body (default 10 MiB).
+    pub fn max_body_bytes(self, limit: usize) -> Self {
+        ClientBuilder {
+            inner: self.inner.max_body_bytes(limit),
+        }
+    }
+    /// Authenticates with a token in the `Authorization` header (`Authorization: NetworkInsight <token>`): the spec's `networkInsightAuth` scheme.
+    ///
+    /// The token returned by POST /auth/token/vidm, sent in the Authorization header as `NetworkInsight <token>` (page: "Authorization : NetworkInsight {token}"; vendor's public vRNI spec 3.0.1: an `Authorization` API-key scheme with that value). An invalid or expired token yields 401 Unauthorized.
+    ///
+    /// Operations that list this scheme send it; operations without security send nothing.
+    pub fn network_insight_auth(self, token: impl Into<Secret>) -> Self {
+        ClientBuilder {
+            inner: self
+                .inner
+                .credential(
+                    "networkInsightAuth",
+                    client_runtime::Credential::header(
+                        "Authorization",
+                        Some("NetworkInsight"),
+                        &token.into(),
+                    ),
+                ),
+        }
+    }
+    /// Checks the configuration and builds the client.
+    pub fn build(self) -> Result<Client, ConfigError> {
+        Ok(Client {
+            core: self.inner.build()?,
+        })
+    }
+}
+impl Client {
+    /// Starts configuring a client for the API at `base_url` (the server URL, including
+    /// the API's base path).
+    pub fn builder(base_url: &str) -> ClientBuilder {
+        ClientBuilder {
+            inner: client_runtime::ClientBuilder::new(
+                base_url,
+                concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")),
+            ),
+        }
+    }
+    /// A client for `base_url` with default settings and no credentials.
+    pub fn new(base_url: &str) -> Result<Client, ConfigError> {
+        Client::builder(base_url).build()
+    }
+    /// The base URL requests are sent to.
+    pub fn base_url(&self) -> &str {
+        self.core.base_url()
+    }
+}
+impl Client {
+    /// Create Vidm User Token
+    ///
+    /// vRealize Network Insight supports token based authentication. Tokens are non-modifiable identifiers returned by the system when the user has been successfully authenticated using valid access token provided by configured VMware Identity Manager appliance. Token expires after expiry time (returned in the response). All API requests must provide the auth token in Authorization header in following format:
+    ///
+    /// Authorization : NetworkInsight {token}
+    ///
+    /// If a token is invalid or expired, 401-Unauthorized error gets returned in the response of the API request.
+    ///
+    /// Sends `POST /auth/token/vidm`.
+    ///
+    /// # Arguments
+    ///
+    /// - `body` (`application/json`): User access token provided by VMware Identity Manager.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Documented`] with a [`CreateVidmUserTokenError`] for each error response the spec documents; the other [`Error`] variants for anything else.
+    pub async fn create_vidm_user_token(
+        &self,
+        body: &types::VidmToken,
+    ) -> Result<types::Token, Error<CreateVidmUserTokenError>> {
+        let request = self
+            .core
+            .request(client_runtime::Method::POST, "/auth/token/vidm");
+        let request = request.header("accept", "application/json");
+        let request = request
+            .header("content-type", "application/json")
+            .body(
+                serde_json::to_vec(body)
+                    .map_err(|error| Error::InvalidRequest(
+                        format!("the body could not be encoded as JSON: {error}"),
+                    ))?,
+            );
+        let request = self.core.authorize(request, &[]);
+        let response = self.core.send("createVidmUserToken", request).await?;
+        match response.status().as_u16() {
+            200 => Ok(response.json()?),
+            400 => {
+                Err(
+                    Error::Documented(
+                        CreateVidmUserTokenError::BadRequest(response.json()?),
+                    ),
+                )
+            }
+            401 => Err(Error::Documented(CreateVidmUserTokenError::Unauthorized)),
+            404 => {
+                Err(
+                    Error::Documented(
+                        CreateVidmUserTokenError::NotFound(response.json()?),
+                    ),
+                )
+            }
+            412 => {
+                Err(
+                    Error::Documented(
+                        CreateVidmUserTokenError::PreconditionFailed(response.json()?),
+                    ),
+                )
+            }
+            500 => Err(Error::Documented(CreateVidmUserTokenError::InternalServerError)),
+            _ => Err(response.unexpected()),
+        }
+    }
+}
+/// The error responses [`Client::create_vidm_user_token`] documents.
+#[derive(Debug)]
+pub enum CreateVidmUserTokenError {
+    /// `400`: Bad Request
+    BadRequest(types::ApiError),
+    /// `401`: Unauthorized. Operation doesn't return any data structure.
+    Unauthorized,
+    /// `404`: Not Found
+    NotFound(types::ApiError),
+    /// `412`: Precondition Failed
+    PreconditionFailed(types::ApiError),
+    /// `500`: Internal Error. Operation doesn't return any data structure.
+    InternalServerError,
+}
+impl client_runtime::DocumentedError for CreateVidmUserTokenError {
+    fn status(&self) -> StatusCode {
+        match self {
+            CreateVidmUserTokenError::BadRequest(_) => client_runtime::status_code(400),
+            CreateVidmUserTokenError::Unauthorized => client_runtime::status_code(401),
+            CreateVidmUserTokenError::NotFound(_) => client_runtime::status_code(404),
+            CreateVidmUserTokenError::PreconditionFailed(_) => {
+                client_runtime::status_code(412)
+            }
+            CreateVidmUserTokenError::InternalServerError => {
+                client_runtime::status_code(500)
+            }
+        }
+    }
+}
+impl std::fmt::Display for CreateVidmUserTokenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CreateVidmUserTokenError::BadRequest(_) => {
+                write!(
+                    f, "the server answered {}: Bad Request",
+                    client_runtime::DocumentedError::status(self)
+                )
+            }
+            CreateVidmUserTokenError::Unauthorized => {
+                write!(
+                    f,
+                    "the server answered {}: Unauthorized. Operation doesn't return any data structure.",
+                    client_runtime::DocumentedError::status(self)
+                )
+            }
+            CreateVidmUserTokenError::NotFound(_) => {
+                write!(
+                    f, "the server answered {}: Not Found",
+                    client_runtime::DocumentedError::status(self)
+                )
+            }
+            CreateVidmUserTokenError::PreconditionFailed(_) => {
+                write!(
+                    f, "the server answered {}: Precondition Failed",
+                    client_runtime::DocumentedError::status(self)
+                )
+            }
+            CreateVidmUserTokenError::InternalServerError => {
+                write!(
+                    f,
+                    "the server answered {}: Internal Error. Operation doesn't return any data structure.",
+                    client_runtime::DocumentedError::status(self)
+                )
+            }
+        }
+    }
+}
+impl std::error::Error for CreateVidmUserTokenError {}

@@ -1,0 +1,179 @@
+//! The `Client`, its builder, and one builder method per security scheme.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::docs::{doc_lines, text_lines};
+use crate::model::{Api, SchemeKind, SecurityScheme};
+
+/// Emits `Client`, `ClientBuilder` and the server URL helpers.
+pub fn emit_client(api: &Api) -> TokenStream {
+    let servers = emit_servers(api);
+    let schemes = api.schemes.iter().map(emit_scheme_method);
+    let client_doc = doc_lines([
+        format!("A client for {}.", api.title),
+        String::new(),
+        "Build one with [`Client::builder`], which sets the base URL, timeouts and credentials.".into(),
+    ]);
+    quote! {
+        #servers
+
+        #client_doc
+        #[derive(Debug)]
+        pub struct Client {
+            core: client_runtime::ClientCore,
+        }
+
+        /// Configures a [`Client`]: base URL, timeouts, user agent and credentials.
+        #[derive(Debug)]
+        pub struct ClientBuilder {
+            inner: client_runtime::ClientBuilder,
+        }
+
+        impl ClientBuilder {
+            /// Allows a plain `http://` base URL (test servers, trusted networks); `https` is
+            /// required otherwise.
+            pub fn allow_http(self) -> Self {
+                ClientBuilder { inner: self.inner.allow_http() }
+            }
+
+            /// Caps the time of a whole request, from sending to the last byte of the response.
+            pub fn timeout(self, timeout: std::time::Duration) -> Self {
+                ClientBuilder { inner: self.inner.timeout(timeout) }
+            }
+
+            /// Caps the time to establish a connection.
+            pub fn connect_timeout(self, timeout: std::time::Duration) -> Self {
+                ClientBuilder { inner: self.inner.connect_timeout(timeout) }
+            }
+
+            /// Replaces the default `User-Agent`, which names this crate and its version.
+            pub fn user_agent(self, user_agent: &str) -> Self {
+                ClientBuilder { inner: self.inner.user_agent(user_agent) }
+            }
+
+            /// Uses a `reqwest::Client` configured elsewhere (proxies, certificates, ...).
+            pub fn http_client(self, client: client_runtime::reqwest::Client) -> Self {
+                ClientBuilder { inner: self.inner.http_client(client) }
+            }
+
+            /// Caps the size of a response body (default 10 MiB).
+            pub fn max_body_bytes(self, limit: usize) -> Self {
+                ClientBuilder { inner: self.inner.max_body_bytes(limit) }
+            }
+
+            #(#schemes)*
+
+            /// Checks the configuration and builds the client.
+            pub fn build(self) -> Result<Client, ConfigError> {
+                Ok(Client { core: self.inner.build()? })
+            }
+        }
+
+        impl Client {
+            /// Starts configuring a client for the API at `base_url` (the server URL, including
+            /// the API's base path).
+            pub fn builder(base_url: &str) -> ClientBuilder {
+                ClientBuilder {
+                    inner: client_runtime::ClientBuilder::new(
+                        base_url,
+                        concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")),
+                    ),
+                }
+            }
+
+            /// A client for `base_url` with default settings and no credentials.
+            pub fn new(base_url: &str) -> Result<Client, ConfigError> {
+                Client::builder(base_url).build()
+            }
+
+            /// The base URL requests are sent to.
+            pub fn base_url(&self) -> &str {
+                self.core.base_url()
+            }
+        }
+    }
+}
+
+fn emit_servers(api: &Api) -> TokenStream {
+    let Some(server) = api.servers.first() else { return TokenStream::new() };
+    let url = &server.url;
+    let mut url_doc = vec![format!("The spec's first server URL template, `{url}`.")];
+    if let Some(description) = &server.description {
+        url_doc.push(String::new());
+        url_doc.extend(text_lines(description));
+    }
+    let url_doc = doc_lines(url_doc);
+    if server.variables.is_empty() {
+        return quote! { #url_doc pub const SERVER_URL: &str = #url; };
+    }
+    let arguments = server.variables.iter().map(|(_, rust_name, _, _)| format_ident!("{}", rust_name));
+    let replacements = server.variables.iter().map(|(name, rust_name, _, _)| {
+        let placeholder = format!("{{{name}}}");
+        let argument = format_ident!("{}", rust_name);
+        quote! { .replace(#placeholder, #argument) }
+    });
+    let mut fn_doc = vec![format!("The server URL `{url}` with its variables filled in:"), String::new()];
+    for (name, _, default, description) in &server.variables {
+        let description = description.as_deref().map(|text| format!(": {}", text.trim())).unwrap_or_default();
+        fn_doc.push(format!("- `{name}` (default `{default}`){description}"));
+    }
+    let fn_doc = doc_lines(fn_doc);
+    quote! {
+        #url_doc
+        pub const SERVER_URL: &str = #url;
+
+        #fn_doc
+        pub fn server_url(#(#arguments: &str),*) -> String {
+            SERVER_URL.to_owned() #(#replacements)*
+        }
+    }
+}
+
+fn emit_scheme_method(scheme: &SecurityScheme) -> TokenStream {
+    let method = format_ident!("{}", scheme.method);
+    let key = &scheme.key;
+    let how = match &scheme.kind {
+        SchemeKind::Basic => "HTTP Basic authentication (`Authorization: Basic ...`)".to_owned(),
+        SchemeKind::Bearer => "a bearer token (`Authorization: Bearer <token>`)".to_owned(),
+        SchemeKind::Header { name, prefix: Some(prefix) } => format!("a token in the `{name}` header (`{name}: {prefix} <token>`)"),
+        SchemeKind::Header { name, prefix: None } => format!("a token in the `{name}` header"),
+        SchemeKind::Query { name } => format!("a token in the `{name}` query parameter"),
+        SchemeKind::Cookie { name } => format!("a token in the `{name}` cookie"),
+    };
+    let mut lines = vec![format!("Authenticates with {how}: the spec's `{key}` scheme.")];
+    if let Some(description) = &scheme.description {
+        lines.push(String::new());
+        lines.extend(text_lines(description));
+    }
+    lines.push(String::new());
+    lines.push("Operations that list this scheme send it; operations without security send nothing.".into());
+    let docs = doc_lines(lines);
+    let credential = match &scheme.kind {
+        SchemeKind::Basic => {
+            return quote! {
+                #docs
+                pub fn #method(self, username: &str, password: impl Into<Secret>) -> Self {
+                    let credential = client_runtime::Credential::basic(username, &password.into());
+                    ClientBuilder { inner: self.inner.credential(#key, credential) }
+                }
+            }
+        }
+        SchemeKind::Bearer => quote! { client_runtime::Credential::header("authorization", Some("Bearer"), &token.into()) },
+        SchemeKind::Header { name, prefix } => {
+            let prefix = match prefix {
+                Some(prefix) => quote! { Some(#prefix) },
+                None => quote! { None },
+            };
+            quote! { client_runtime::Credential::header(#name, #prefix, &token.into()) }
+        }
+        SchemeKind::Query { name } => quote! { Ok(client_runtime::Credential::query(#name, &token.into())) },
+        SchemeKind::Cookie { name } => quote! { client_runtime::Credential::cookie(#name, &token.into()) },
+    };
+    quote! {
+        #docs
+        pub fn #method(self, token: impl Into<Secret>) -> Self {
+            ClientBuilder { inner: self.inner.credential(#key, #credential) }
+        }
+    }
+}

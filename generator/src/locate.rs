@@ -1,0 +1,136 @@
+//! Finds the line and column of the node a JSON pointer names, for diagnostics.
+//!
+//! The happy path never comes here: a spec is parsed once, by serde. Only when there is
+//! something to report is the text read again, this time with a YAML event parser that keeps
+//! positions (JSON is YAML, so one index serves both).
+
+use std::collections::HashMap;
+
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+use crate::diagnostic::{escape_segment, Location};
+use crate::load::location_of;
+
+/// JSON pointer of every node in a document, mapped to where the node starts.
+pub(crate) struct Index<'a> {
+    text: &'a str,
+    positions: HashMap<String, (usize, usize)>,
+}
+
+impl<'a> Index<'a> {
+    pub(crate) fn build(text: &'a str) -> Self {
+        let mut builder = Builder::default();
+        // A syntax error ends the walk early; whatever was indexed before it is still useful.
+        let _ = Parser::new_from_str(text).load(&mut builder, false);
+        Index { text, positions: builder.positions }
+    }
+
+    /// The position of `pointer`'s node, or of its nearest ancestor that exists.
+    pub(crate) fn find(&self, pointer: &str) -> Option<Location> {
+        let mut current = pointer;
+        // The root is the whole file: no caret is better than one on its first key.
+        while !current.is_empty() {
+            if let Some(&(line, column)) = self.positions.get(current) {
+                return Some(location_of(self.text, line, column));
+            }
+            current = &current[..current.rfind('/').unwrap_or(0)];
+        }
+        None
+    }
+}
+
+/// One open mapping or sequence while walking the events.
+enum Frame {
+    Mapping { pointer: String, pending_key: Option<String> },
+    Sequence { pointer: String, next: usize },
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Frame>,
+    positions: HashMap<String, (usize, usize)>,
+}
+
+impl Builder {
+    /// The pointer of the node that starts now, or `None` when it is a mapping key.
+    fn next_node(&mut self) -> Option<String> {
+        match self.stack.last_mut() {
+            None => Some(String::new()),
+            Some(Frame::Mapping { pointer, pending_key }) => {
+                pending_key.take().map(|key| format!("{pointer}/{}", escape_segment(&key)))
+            }
+            Some(Frame::Sequence { pointer, next }) => {
+                *next += 1;
+                Some(format!("{pointer}/{}", *next - 1))
+            }
+        }
+    }
+
+    fn record(&mut self, pointer: &str, mark: Marker) {
+        // yaml-rust2 counts lines from 1 and columns from 0.
+        self.positions.entry(pointer.to_owned()).or_insert((mark.line(), mark.col() + 1));
+    }
+}
+
+impl MarkedEventReceiver for Builder {
+    fn on_event(&mut self, event: Event, mark: Marker) {
+        match event {
+            Event::Scalar(text, ..) => match self.next_node() {
+                Some(pointer) => self.record(&pointer, mark),
+                None => {
+                    // A key: point the (not yet seen) value at the key, since that is what a
+                    // person looks for; the value's own position overrides nothing.
+                    if let Some(Frame::Mapping { pointer, pending_key }) = self.stack.last_mut() {
+                        let child = format!("{pointer}/{}", escape_segment(&text));
+                        *pending_key = Some(text);
+                        self.record(&child, mark);
+                    }
+                }
+            },
+            Event::Alias(_) => {
+                if let Some(pointer) = self.next_node() {
+                    self.record(&pointer, mark);
+                }
+            }
+            Event::MappingStart(..) => {
+                let pointer = self.next_node().unwrap_or_default();
+                self.record(&pointer, mark);
+                self.stack.push(Frame::Mapping { pointer, pending_key: None });
+            }
+            Event::SequenceStart(..) => {
+                let pointer = self.next_node().unwrap_or_default();
+                self.record(&pointer, mark);
+                self.stack.push(Frame::Sequence { pointer, next: 0 });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.stack.pop();
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_keys_values_and_items() {
+        let text = "openapi: 3.0.3\npaths:\n  /a/{b}:\n    get:\n      responses:\n        '200':\n          description: ok\n        - x\n";
+        let index = Index::build(text);
+        let at = |pointer: &str| index.find(pointer).map(|location| (location.line, location.column));
+        assert_eq!(at("/openapi"), Some((1, 1)));
+        assert_eq!(at("/paths/~1a~1{b}/get"), Some((4, 5)));
+        assert_eq!(at("/paths/~1a~1{b}/get/responses/200/description"), Some((7, 11)));
+        // A pointer below a node that does not exist falls back to the nearest ancestor.
+        assert_eq!(at("/paths/~1a~1{b}/get/parameters/0"), Some((4, 5)));
+    }
+
+    #[test]
+    fn indexes_json_too() {
+        let text = "{\n  \"openapi\": \"3.0.3\",\n  \"tags\": [\n    {\"name\": \"x\"}\n  ]\n}\n";
+        let index = Index::build(text);
+        assert_eq!(index.find("/tags/0/name").map(|l| (l.line, l.column)), Some((4, 6)));
+    }
+}

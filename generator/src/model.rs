@@ -1,0 +1,642 @@
+//! Stage 3: lower a validated OpenAPI document into a plain model of the client to generate.
+//!
+//! The model is what the emitter needs and nothing more: every Rust name is decided here, every
+//! `$ref` to a parameter, response or body is followed, every schema that becomes a Rust type
+//! is listed under the name it will have. Later stages never look at the OpenAPI document for
+//! operations again.
+
+use indexmap::IndexMap;
+use openapiv3::{
+    OpenAPI, Operation as SpecOperation, Parameter, ParameterSchemaOrContent, ReferenceOr, Schema, SchemaKind,
+    SecurityScheme as SpecScheme, StatusCode as SpecStatus, Type,
+};
+use serde_json::Value;
+
+use crate::diagnostic::{pointer, Diagnostic, Diagnostics};
+use crate::load::Document;
+use crate::naming::{self, pascal, snake};
+use crate::refs;
+pub use crate::template::PathPart;
+
+/// Everything the emitter needs to write one client crate.
+#[derive(Debug)]
+pub struct Api {
+    /// `info.title`.
+    pub title: String,
+    /// `info.version`: the version of the API, not of the crate.
+    pub api_version: String,
+    /// `info.description`.
+    pub description: Option<String>,
+    /// `servers`, in order.
+    pub servers: Vec<Server>,
+    /// `components.securitySchemes`, in order.
+    pub schemes: Vec<SecurityScheme>,
+    /// Every operation, in the order of the spec's paths.
+    pub operations: Vec<Operation>,
+    /// Every schema that becomes a named Rust type: the name, and the schema with its
+    /// `$ref`s rewritten to those names.
+    pub schemas: IndexMap<String, Value>,
+}
+
+/// A `servers` entry.
+#[derive(Debug)]
+pub struct Server {
+    /// The URL template, e.g. `https://{host}/api/v1`.
+    pub url: String,
+    /// Its description.
+    pub description: Option<String>,
+    /// Its variables: name, Rust argument name, default, description.
+    pub variables: Vec<(String, String, String, Option<String>)>,
+}
+
+/// A security scheme and the builder method that configures it.
+#[derive(Debug)]
+pub struct SecurityScheme {
+    /// Its key under `components.securitySchemes`.
+    pub key: String,
+    /// The builder method's name.
+    pub method: String,
+    /// How the credential travels.
+    pub kind: SchemeKind,
+    /// The scheme's description.
+    pub description: Option<String>,
+}
+
+/// How a credential travels.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SchemeKind {
+    /// `Authorization: Basic base64(user:password)`.
+    Basic,
+    /// `Authorization: Bearer <token>` (also OAuth2 and OpenID Connect access tokens).
+    Bearer,
+    /// A header carrying the token, after an optional prefix (`x-auth-prefix`).
+    Header { name: String, prefix: Option<String> },
+    /// A query parameter carrying the token.
+    Query { name: String },
+    /// A cookie carrying the token.
+    Cookie { name: String },
+}
+
+/// One operation: a method on the generated client.
+#[derive(Debug)]
+pub struct Operation {
+    /// The `operationId`, or the derived method name when there is none (used in logs).
+    pub id: String,
+    /// The Rust method name.
+    pub method_name: String,
+    /// The prefix of the operation's Rust type names (`GetToken` for `GetTokenError`).
+    pub type_name: String,
+    /// `GET`, `POST`, ...
+    pub http_method: String,
+    /// The path template as written in the spec.
+    pub path: String,
+    /// The path template, parsed.
+    pub path_parts: Vec<PathPart>,
+    /// `summary`.
+    pub summary: Option<String>,
+    /// `description`.
+    pub description: Option<String>,
+    /// `deprecated`.
+    pub deprecated: bool,
+    /// Path, query, header and cookie parameters, path-level ones first.
+    pub parameters: Vec<Param>,
+    /// The request body, if any.
+    pub body: Option<Body>,
+    /// Documented 2xx responses.
+    pub success: Vec<Outcome>,
+    /// Documented error responses, `default` last.
+    pub errors: Vec<Outcome>,
+    /// The `Accept` header: every media type the operation's responses document.
+    pub accept: Option<String>,
+    /// The security requirement: alternatives, each a list of scheme keys. Empty: none.
+    pub security: Vec<Vec<String>>,
+}
+
+/// Where a parameter goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamLocation {
+    /// In the path.
+    Path,
+    /// In the query string.
+    Query,
+    /// In a header.
+    Header,
+    /// In a cookie.
+    Cookie,
+}
+
+/// One parameter.
+#[derive(Debug)]
+pub struct Param {
+    /// The name on the wire.
+    pub name: String,
+    /// The Rust argument name.
+    pub rust_name: String,
+    /// Where it goes.
+    pub location: ParamLocation,
+    /// Whether it must be given.
+    pub required: bool,
+    /// Its Rust type.
+    pub ty: ParamType,
+    /// Its description.
+    pub description: Option<String>,
+    /// Checks made before sending.
+    pub constraints: Vec<Constraint>,
+}
+
+/// The Rust type of a parameter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParamType {
+    /// `&str`.
+    Str,
+    /// An integer type (`i32`, `i64`, ...).
+    Integer(&'static str),
+    /// `f64`.
+    Number,
+    /// `bool`.
+    Bool,
+    /// A generated type (a string enum, for example), by name.
+    Named(String),
+}
+
+/// A constraint on a string parameter, checked before the request is sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Constraint {
+    /// `minLength`.
+    MinLength(usize),
+    /// `maxLength`.
+    MaxLength(usize),
+    /// A regular expression the whole value must match (a `pattern`, or a path template regex).
+    FullMatch(String),
+}
+
+/// A request body.
+#[derive(Debug)]
+pub struct Body {
+    /// The media type sent as `Content-Type`.
+    pub media_type: String,
+    /// Whether the body must be given.
+    pub required: bool,
+    /// How it is encoded.
+    pub kind: BodyKind,
+    /// The body's description.
+    pub description: Option<String>,
+}
+
+/// A documented response.
+#[derive(Debug)]
+pub struct Outcome {
+    /// Which statuses it covers.
+    pub status: StatusKey,
+    /// The Rust variant name (`NotFound`, `ClientError`, `Default`).
+    pub variant: String,
+    /// The response's description.
+    pub description: String,
+    /// What its body is.
+    pub body: BodyKind,
+}
+
+/// The statuses a response covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusKey {
+    /// One status code.
+    Code(u16),
+    /// A range, by its first digit (`4` for `4XX`).
+    Range(u16),
+    /// Every status not documented otherwise.
+    Default,
+}
+
+/// What a body is, as Rust sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BodyKind {
+    /// No body.
+    Empty,
+    /// JSON, parsed as the named generated type.
+    Json(String),
+    /// Text (`text/*`), as a `String`.
+    Text,
+    /// Anything else, as bytes.
+    Bytes,
+}
+
+/// Builder methods a security scheme's method must not shadow.
+const BUILDER_METHODS: &[&str] =
+    &["new", "build", "allow_http", "timeout", "connect_timeout", "user_agent", "http_client", "max_body_bytes"];
+
+/// Lowers `api` (already validated) into the model; warnings come back beside it.
+pub fn lower(api: &OpenAPI, document: &Document) -> Result<(Api, Diagnostics), Diagnostics> {
+    let mut lowering = Lowering { api, schemas: SchemaNames::new(document), problems: Vec::new() };
+    let operations = lowering.operations();
+    let schemes = lowering.schemes();
+    if lowering.problems.iter().any(|problem| problem.severity == crate::Severity::Error) {
+        return Err(Diagnostics::detached(lowering.problems));
+    }
+    let api = Api {
+        title: api.info.title.clone(),
+        api_version: api.info.version.clone(),
+        description: api.info.description.clone(),
+        servers: api
+            .servers
+            .iter()
+            .map(|server| Server {
+                url: server.url.clone(),
+                description: server.description.clone(),
+                variables: server
+                    .variables
+                    .iter()
+                    .flat_map(|variables| variables.iter())
+                    .map(|(name, variable)| (name.clone(), snake(name), variable.default.clone(), variable.description.clone()))
+                    .collect(),
+            })
+            .collect(),
+        schemes,
+        operations,
+        schemas: lowering.schemas.finish(),
+    };
+    Ok((api, Diagnostics::detached(lowering.problems)))
+}
+
+struct Lowering<'a> {
+    api: &'a OpenAPI,
+    schemas: SchemaNames,
+    problems: Vec<Diagnostic>,
+}
+
+impl Lowering<'_> {
+    fn schemes(&mut self) -> Vec<SecurityScheme> {
+        let Some(components) = &self.api.components else { return Vec::new() };
+        let mut schemes = Vec::new();
+        for (key, scheme) in &components.security_schemes {
+            let at = pointer(["components", "securitySchemes", key.as_str()]);
+            let Some(scheme) = scheme.as_item() else {
+                self.problems.push(Diagnostic::error(at, "a `$ref` as a security scheme is not supported").help("define the scheme inline"));
+                continue;
+            };
+            let (kind, description) = match scheme {
+                SpecScheme::HTTP { scheme, description, .. } => {
+                    let kind = match scheme.to_ascii_lowercase().as_str() {
+                        "basic" => SchemeKind::Basic,
+                        "bearer" => SchemeKind::Bearer,
+                        // Other HTTP schemes carry a token after their own name.
+                        other => SchemeKind::Header { name: "Authorization".into(), prefix: Some(other.to_owned()) },
+                    };
+                    (kind, description)
+                }
+                SpecScheme::APIKey { location, name, description, extensions } => {
+                    let kind = match location {
+                        openapiv3::APIKeyLocation::Header => SchemeKind::Header {
+                            name: name.clone(),
+                            prefix: extensions.get("x-auth-prefix").and_then(Value::as_str).map(str::to_owned),
+                        },
+                        openapiv3::APIKeyLocation::Query => SchemeKind::Query { name: name.clone() },
+                        openapiv3::APIKeyLocation::Cookie => SchemeKind::Cookie { name: name.clone() },
+                    };
+                    (kind, description)
+                }
+                SpecScheme::OAuth2 { description, .. } | SpecScheme::OpenIDConnect { description, .. } => {
+                    (SchemeKind::Bearer, description)
+                }
+            };
+            let mut method = snake(key);
+            if BUILDER_METHODS.contains(&method.as_str()) {
+                method.push_str("_auth");
+            }
+            schemes.push(SecurityScheme { key: key.clone(), method, kind, description: description.clone() });
+        }
+        schemes
+    }
+
+    fn operations(&mut self) -> Vec<Operation> {
+        let api = self.api;
+        let mut operations = Vec::new();
+        for (path, item) in api.paths.iter() {
+            let Some(item) = item.as_item() else { continue };
+            let Ok(path_parts) = crate::template::parse(path) else { continue };
+            for (method, operation) in item.iter() {
+                let at = format!("{}/{method}", pointer(["paths", path.as_str()]));
+                operations.push(self.operation(path, &path_parts, method, operation, &item.parameters, &at));
+            }
+        }
+        operations
+    }
+
+    fn operation(
+        &mut self,
+        path: &str,
+        path_parts: &[PathPart],
+        method: &str,
+        operation: &SpecOperation,
+        shared_parameters: &[ReferenceOr<Parameter>],
+        at: &str,
+    ) -> Operation {
+        let method_name = naming::operation_name(operation.operation_id.as_deref(), method, path);
+        let type_name = pascal(&method_name);
+        let parameters = self.parameters(path_parts, shared_parameters, &operation.parameters, &type_name, at);
+        let body = operation.request_body.as_ref().and_then(|body| self.request_body(body, &type_name, at));
+        let (success, errors, accept) = self.responses(operation, &type_name, at);
+        let security = operation
+            .security
+            .as_ref()
+            .or(self.api.security.as_ref())
+            .map(|requirements| requirements.iter().map(|requirement| requirement.keys().cloned().collect()).collect())
+            .unwrap_or_default();
+        Operation {
+            id: operation.operation_id.clone().unwrap_or_else(|| method_name.clone()),
+            method_name,
+            type_name,
+            http_method: method.to_ascii_uppercase(),
+            path: path.to_owned(),
+            path_parts: path_parts.to_vec(),
+            summary: operation.summary.clone(),
+            description: operation.description.clone(),
+            deprecated: operation.deprecated,
+            parameters,
+            body,
+            success,
+            errors,
+            accept,
+            security,
+        }
+    }
+
+    fn parameters(
+        &mut self,
+        path_parts: &[PathPart],
+        shared: &[ReferenceOr<Parameter>],
+        own: &[ReferenceOr<Parameter>],
+        type_name: &str,
+        at: &str,
+    ) -> Vec<Param> {
+        // Operation-level parameters override path-level ones with the same name and location.
+        let mut merged: IndexMap<(String, &'static str), &Parameter> = IndexMap::new();
+        for parameter in shared.iter().chain(own) {
+            if let Some(parameter) = refs::parameter(self.api, parameter) {
+                let location = match parameter {
+                    Parameter::Path { .. } => "path",
+                    Parameter::Query { .. } => "query",
+                    Parameter::Header { .. } => "header",
+                    Parameter::Cookie { .. } => "cookie",
+                };
+                merged.insert((parameter.parameter_data_ref().name.clone(), location), parameter);
+            }
+        }
+        let mut params: Vec<Param> = Vec::new();
+        for (index, parameter) in merged.values().enumerate() {
+            let data = parameter.parameter_data_ref();
+            let location = match parameter {
+                Parameter::Path { .. } => ParamLocation::Path,
+                Parameter::Query { .. } => ParamLocation::Query,
+                Parameter::Header { .. } => ParamLocation::Header,
+                Parameter::Cookie { .. } => ParamLocation::Cookie,
+            };
+            let here = format!("{at}/parameters/{index}");
+            let (ty, mut constraints) = match &data.format {
+                ParameterSchemaOrContent::Schema(schema) => {
+                    self.parameter_type(schema, &format!("{type_name}{}", pascal(&data.name)), &here)
+                }
+                ParameterSchemaOrContent::Content(_) => {
+                    self.problems.push(Diagnostic::error(&here, format!("parameter `{}` uses `content`, which is not supported yet", data.name))
+                        .help("describe the parameter with `schema` instead"));
+                    (ParamType::Str, Vec::new())
+                }
+            };
+            if location == ParamLocation::Path {
+                let template_pattern = path_parts.iter().find_map(|part| match part {
+                    PathPart::Parameter { name, pattern: Some(pattern) } if *name == data.name => Some(pattern.clone()),
+                    _ => None,
+                });
+                if let Some(pattern) = template_pattern {
+                    let constraint = Constraint::FullMatch(pattern);
+                    if !constraints.contains(&constraint) {
+                        constraints.push(constraint);
+                    }
+                }
+            }
+            let mut rust_name = snake(&data.name);
+            if params.iter().any(|param| param.rust_name == rust_name) || ["body", "self"].contains(&rust_name.as_str()) {
+                rust_name = format!("{rust_name}_{}", format!("{location:?}").to_ascii_lowercase());
+            }
+            params.push(Param {
+                name: data.name.clone(),
+                rust_name,
+                location,
+                required: data.required || location == ParamLocation::Path,
+                ty,
+                description: data.description.clone(),
+                constraints,
+            });
+        }
+        params
+    }
+
+    fn parameter_type(&mut self, schema: &ReferenceOr<Schema>, hoisted_name: &str, at: &str) -> (ParamType, Vec<Constraint>) {
+        let resolved = match schema {
+            ReferenceOr::Item(schema) => Some(schema),
+            ReferenceOr::Reference { reference } => refs::component_name(reference, "schemas")
+                .and_then(|name| self.api.components.as_ref()?.schemas.get(name)?.as_item()),
+        };
+        let Some(resolved) = resolved else {
+            return (ParamType::Str, Vec::new());
+        };
+        match &resolved.schema_kind {
+            SchemaKind::Type(Type::String(string)) if string.enumeration.is_empty() => {
+                let mut constraints = Vec::new();
+                if let Some(min) = string.min_length {
+                    constraints.push(Constraint::MinLength(min));
+                }
+                if let Some(max) = string.max_length {
+                    constraints.push(Constraint::MaxLength(max));
+                }
+                if let Some(pattern) = &string.pattern {
+                    // OpenAPI patterns are unanchored searches; `.*` on both sides keeps that
+                    // meaning under a full-match check.
+                    constraints.push(Constraint::FullMatch(format!("[\\s\\S]*(?:{pattern})[\\s\\S]*")));
+                }
+                (ParamType::Str, constraints)
+            }
+            SchemaKind::Type(Type::Integer(integer)) => {
+                let ty = match integer.format {
+                    openapiv3::VariantOrUnknownOrEmpty::Item(openapiv3::IntegerFormat::Int32) => "i32",
+                    _ => "i64",
+                };
+                (ParamType::Integer(ty), Vec::new())
+            }
+            SchemaKind::Type(Type::Number(_)) => (ParamType::Number, Vec::new()),
+            SchemaKind::Type(Type::Boolean(_)) => (ParamType::Bool, Vec::new()),
+            SchemaKind::Type(Type::String(_)) => {
+                let value = serde_json::to_value(schema).unwrap_or(Value::Null);
+                (ParamType::Named(self.schemas.name_for(&value, hoisted_name)), Vec::new())
+            }
+            _ => {
+                self.problems.push(Diagnostic::error(at, "only string, integer, number, boolean and string-enum parameters are supported yet")
+                    .help("arrays and objects in parameters are planned (real-world breadth issue)"));
+                (ParamType::Str, Vec::new())
+            }
+        }
+    }
+
+    fn request_body(&mut self, body: &ReferenceOr<openapiv3::RequestBody>, type_name: &str, at: &str) -> Option<Body> {
+        let body = refs::request_body(self.api, body)?;
+        let (media_type, content) = body.content.first()?;
+        if body.content.len() > 1 {
+            self.problems.push(Diagnostic::warning(format!("{at}/requestBody/content"), "only the first request media type is used")
+                .help("several request media types on one operation are planned (real-world breadth issue)"));
+        }
+        let kind = self.body_kind(media_type, content.schema.as_ref(), &format!("{type_name}Body"));
+        Some(Body { media_type: media_type.clone(), required: body.required, kind, description: body.description.clone() })
+    }
+
+    fn responses(&mut self, operation: &SpecOperation, type_name: &str, at: &str) -> (Vec<Outcome>, Vec<Outcome>, Option<String>) {
+        let mut success = Vec::new();
+        let mut errors = Vec::new();
+        let mut media_types: Vec<String> = Vec::new();
+        let documented = operation.responses.responses.iter().map(|(status, response)| {
+            let key = match status {
+                SpecStatus::Code(code) => StatusKey::Code(*code),
+                SpecStatus::Range(range) => StatusKey::Range(*range),
+            };
+            (key, response)
+        });
+        let default = operation.responses.default.as_ref().map(|response| (StatusKey::Default, response));
+        for (status, response) in documented.chain(default) {
+            let Some(response) = refs::response(self.api, response) else { continue };
+            let variant = match status {
+                StatusKey::Code(code) => naming::status_variant(code),
+                StatusKey::Range(4) => "ClientError".into(),
+                StatusKey::Range(5) => "ServerError".into(),
+                StatusKey::Range(digit) => format!("Status{digit}xx"),
+                StatusKey::Default => "Default".into(),
+            };
+            let body = match response.content.first() {
+                None => BodyKind::Empty,
+                Some((media_type, content)) => {
+                    for media_type in response.content.keys() {
+                        if !media_types.contains(media_type) {
+                            media_types.push(media_type.clone());
+                        }
+                    }
+                    let suffix = if matches!(status, StatusKey::Code(200..=299)) { "Response".to_owned() } else { format!("{variant}Body") };
+                    self.body_kind(media_type, content.schema.as_ref(), &format!("{type_name}{suffix}"))
+                }
+            };
+            let outcome = Outcome { status, variant, description: response.description.clone(), body };
+            match status {
+                StatusKey::Code(200..=299) | StatusKey::Range(2) => success.push(outcome),
+                _ => errors.push(outcome),
+            }
+        }
+        if success.is_empty() {
+            self.problems.push(Diagnostic::warning(format!("{at}/responses"), "the operation documents no success (2xx) response")
+                .help("document the success response so the client can return its body"));
+        }
+        // Success media types first: a server that honours only the first gets it right.
+        media_types.sort_by_key(|media_type| !success_media(operation, media_type));
+        let accept = (!media_types.is_empty()).then(|| media_types.join(", "));
+        (success, errors, accept)
+    }
+
+    fn body_kind(&mut self, media_type: &str, schema: Option<&ReferenceOr<Schema>>, hoisted_name: &str) -> BodyKind {
+        let essence = media_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+        if essence == "application/json" || essence.ends_with("+json") {
+            let value = schema.map(|schema| serde_json::to_value(schema).unwrap_or(Value::Null)).unwrap_or_else(|| serde_json::json!({}));
+            BodyKind::Json(self.schemas.name_for(&value, hoisted_name))
+        } else if essence.starts_with("text/") {
+            BodyKind::Text
+        } else {
+            BodyKind::Bytes
+        }
+    }
+}
+
+fn success_media(operation: &SpecOperation, media_type: &str) -> bool {
+    operation.responses.responses.iter().any(|(status, response)| {
+        matches!(status, SpecStatus::Code(200..=299) | SpecStatus::Range(2))
+            && response.as_item().is_some_and(|response| response.content.contains_key(media_type))
+    })
+}
+
+/// Decides the Rust name of every schema that becomes a type: components keep their name (in
+/// PascalCase), inline schemas used by operations are hoisted under a name derived from the
+/// operation.
+struct SchemaNames {
+    component_names: IndexMap<String, String>,
+    schemas: IndexMap<String, Value>,
+}
+
+impl SchemaNames {
+    fn new(document: &Document) -> Self {
+        let components = document
+            .value
+            .pointer("/components/schemas")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
+        let mut component_names = IndexMap::new();
+        let mut taken = std::collections::BTreeSet::new();
+        for name in components.keys() {
+            let rust_name = unique(&pascal(name), &mut taken);
+            component_names.insert(name.clone(), rust_name);
+        }
+        let mut names = SchemaNames { component_names, schemas: IndexMap::new() };
+        for (name, schema) in components {
+            let rust_name = names.component_names[&name].clone();
+            let schema = names.rewrite(schema);
+            names.schemas.insert(rust_name, schema);
+        }
+        names
+    }
+
+    /// The type name for `schema`: its component's, if it is a `$ref` to one; otherwise the
+    /// schema is hoisted under `suggested` (made unique).
+    fn name_for(&mut self, schema: &Value, suggested: &str) -> String {
+        if let Some(name) = schema
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|reference| refs::component_name(reference, "schemas"))
+            .and_then(|name| self.component_names.get(name))
+        {
+            return name.clone();
+        }
+        let mut taken = self.schemas.keys().cloned().collect();
+        let name = unique(&pascal(suggested), &mut taken);
+        let schema = self.rewrite(schema.clone());
+        self.schemas.insert(name.clone(), schema);
+        name
+    }
+
+    /// Points every `$ref` to a component schema at the component's Rust name.
+    fn rewrite(&self, mut schema: Value) -> Value {
+        rewrite_refs(&mut schema, &self.component_names);
+        schema
+    }
+
+    fn finish(self) -> IndexMap<String, Value> {
+        self.schemas
+    }
+}
+
+fn rewrite_refs(value: &mut Value, names: &IndexMap<String, String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(reference)) = map.get_mut("$ref") {
+                if let Some(rust_name) = refs::component_name(reference, "schemas").and_then(|name| names.get(name)) {
+                    *reference = format!("#/components/schemas/{rust_name}");
+                }
+            }
+            map.values_mut().for_each(|child| rewrite_refs(child, names));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|child| rewrite_refs(child, names)),
+        _ => {}
+    }
+}
+
+fn unique(name: &str, taken: &mut std::collections::BTreeSet<String>) -> String {
+    let mut candidate = name.to_owned();
+    let mut counter = 2;
+    while !taken.insert(candidate.clone()) {
+        candidate = format!("{name}{counter}");
+        counter += 1;
+    }
+    candidate
+}

@@ -1,0 +1,78 @@
+//! Checks on arguments before anything is sent, and path-segment encoding.
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// Everything but RFC 3986 unreserved characters is encoded, so a value is always exactly one
+/// path segment: `a/b c?d` becomes `a%2Fb%20c%3Fd`.
+const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+/// Percent-encodes a path parameter value as a single segment.
+pub fn encode_path_segment(value: &str) -> String {
+    utf8_percent_encode(value, PATH_SEGMENT).to_string()
+}
+
+/// A constraint the spec puts on a string argument, checked before the request is sent.
+#[derive(Clone, Copy, Debug)]
+pub enum Constraint<'a> {
+    /// At least this many characters.
+    MinLength(usize),
+    /// At most this many characters.
+    MaxLength(usize),
+    /// The whole value must match this ECMAScript regular expression.
+    FullMatch(&'a str),
+}
+
+impl Constraint<'_> {
+    /// Checks `value`, naming the argument in the error. The value itself is not repeated in
+    /// the message: arguments such as tokens are secrets.
+    pub fn check(self, argument: &str, value: &str) -> Result<(), String> {
+        let length = value.chars().count();
+        match self {
+            Constraint::MinLength(min) if length < min => Err(format!(
+                "`{argument}` must be at least {min} characters long, got {length}"
+            )),
+            Constraint::MaxLength(max) if length > max => Err(format!(
+                "`{argument}` must be at most {max} characters long, got {length}"
+            )),
+            Constraint::FullMatch(pattern) => {
+                let anchored = format!("^(?:{pattern})$");
+                let regex = regress::Regex::new(&anchored)
+                    .map_err(|error| format!("`{argument}` has an invalid pattern in the spec: {error}"))?;
+                if regex.find(value).is_some() {
+                    Ok(())
+                } else {
+                    Err(format!("`{argument}` must match the pattern `{pattern}`"))
+                }
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_value_stays_one_segment() {
+        assert_eq!(encode_path_segment("a/b c?d"), "a%2Fb%20c%3Fd");
+        assert_eq!(encode_path_segment("urn:vcloud:session:1"), "urn%3Avcloud%3Asession%3A1");
+        assert_eq!(encode_path_segment("..."), "...");
+    }
+
+    #[test]
+    fn full_match_uses_ecmascript_lookahead() {
+        let not_reserved = Constraint::FullMatch("((?!provider|current).)*");
+        assert!(not_reserved.check("id", "urn:vcloud:session:42").is_ok());
+        let error = not_reserved.check("id", "current").unwrap_err();
+        assert_eq!(error, "`id` must match the pattern `((?!provider|current).)*`");
+        assert!(not_reserved.check("id", "provider").is_err());
+    }
+
+    #[test]
+    fn lengths_count_characters() {
+        assert!(Constraint::MinLength(3).check("name", "äbc").is_ok());
+        assert!(Constraint::MinLength(3).check("name", "ab").is_err());
+        assert!(Constraint::MaxLength(2).check("name", "abc").is_err());
+    }
+}
