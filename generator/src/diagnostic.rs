@@ -100,6 +100,14 @@ impl Diagnostics {
         self
     }
 
+    /// Names the file `to` where it was named `from` (absolute paths become relative ones).
+    pub fn renamed(mut self, from: &str, to: &str) -> Self {
+        if self.file == from {
+            self.file = to.to_owned();
+        }
+        self
+    }
+
     /// Adds one.
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);

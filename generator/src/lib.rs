@@ -26,6 +26,7 @@ mod refs;
 mod naming;
 mod template;
 pub mod validate;
+pub mod workspace;
 pub mod write;
 
 use std::path::Path;

@@ -67,9 +67,16 @@ impl Builder {
         }
     }
 
+    /// Records where a node is, unless its key was recorded already: a person looks for a
+    /// mapping or list by its key.
     fn record(&mut self, pointer: &str, mark: Marker) {
         // yaml-rust2 counts lines from 1 and columns from 0.
         self.positions.entry(pointer.to_owned()).or_insert((mark.line(), mark.col() + 1));
+    }
+
+    /// Records where a scalar value is, over its key: a wrong value is what needs the caret.
+    fn record_scalar(&mut self, pointer: &str, mark: Marker) {
+        self.positions.insert(pointer.to_owned(), (mark.line(), mark.col() + 1));
     }
 }
 
@@ -77,10 +84,9 @@ impl MarkedEventReceiver for Builder {
     fn on_event(&mut self, event: Event, mark: Marker) {
         match event {
             Event::Scalar(text, ..) => match self.next_node() {
-                Some(pointer) => self.record(&pointer, mark),
+                Some(pointer) => self.record_scalar(&pointer, mark),
                 None => {
-                    // A key: point the (not yet seen) value at the key, since that is what a
-                    // person looks for; the value's own position overrides nothing.
+                    // A key: it stands for its value until the value is seen.
                     if let Some(Frame::Mapping { pointer, pending_key }) = self.stack.last_mut() {
                         let child = format!("{pointer}/{}", escape_segment(&text));
                         *pending_key = Some(text);
@@ -120,9 +126,10 @@ mod tests {
         let text = "openapi: 3.0.3\npaths:\n  /a/{b}:\n    get:\n      responses:\n        '200':\n          description: ok\n        - x\n";
         let index = Index::build(text);
         let at = |pointer: &str| index.find(pointer).map(|location| (location.line, location.column));
-        assert_eq!(at("/openapi"), Some((1, 1)));
+        assert_eq!(at("/openapi"), Some((1, 10)));
         assert_eq!(at("/paths/~1a~1{b}/get"), Some((4, 5)));
-        assert_eq!(at("/paths/~1a~1{b}/get/responses/200/description"), Some((7, 11)));
+        assert_eq!(at("/paths/~1a~1{b}/get/responses/200/description"), Some((7, 24)));
+        assert_eq!(at("/paths/~1a~1{b}/get/responses/200"), Some((6, 9)));
         // A pointer below a node that does not exist falls back to the nearest ancestor.
         assert_eq!(at("/paths/~1a~1{b}/get/parameters/0"), Some((4, 5)));
     }
@@ -131,6 +138,6 @@ mod tests {
     fn indexes_json_too() {
         let text = "{\n  \"openapi\": \"3.0.3\",\n  \"tags\": [\n    {\"name\": \"x\"}\n  ]\n}\n";
         let index = Index::build(text);
-        assert_eq!(index.find("/tags/0/name").map(|l| (l.line, l.column)), Some((4, 6)));
+        assert_eq!(index.find("/tags/0/name").map(|l| (l.line, l.column)), Some((4, 14)));
     }
 }

@@ -166,8 +166,10 @@ pub enum Constraint {
     MinLength(usize),
     /// `maxLength`.
     MaxLength(usize),
-    /// A regular expression the whole value must match (a `pattern`, or a path template regex).
+    /// A regular expression the whole value must match (a path template regex).
     FullMatch(String),
+    /// A regular expression some part of the value must match (a schema `pattern`).
+    Pattern(String),
 }
 
 /// A request body.
@@ -407,10 +409,10 @@ impl Lowering<'_> {
                     _ => None,
                 });
                 if let Some(pattern) = template_pattern {
-                    let constraint = Constraint::FullMatch(pattern);
-                    if !constraints.contains(&constraint) {
-                        constraints.push(constraint);
-                    }
+                    // A schema `pattern` that is the template regex anchored says the same
+                    // thing twice; check it once.
+                    constraints.retain(|constraint| *constraint != Constraint::Pattern(format!("^{pattern}$")));
+                    constraints.push(Constraint::FullMatch(pattern));
                 }
             }
             let mut rust_name = snake(&data.name);
@@ -449,9 +451,7 @@ impl Lowering<'_> {
                     constraints.push(Constraint::MaxLength(max));
                 }
                 if let Some(pattern) = &string.pattern {
-                    // OpenAPI patterns are unanchored searches; `.*` on both sides keeps that
-                    // meaning under a full-match check.
-                    constraints.push(Constraint::FullMatch(format!("[\\s\\S]*(?:{pattern})[\\s\\S]*")));
+                    constraints.push(Constraint::Pattern(pattern.clone()));
                 }
                 (ParamType::Str, constraints)
             }

@@ -18,8 +18,11 @@ pub enum Constraint<'a> {
     MinLength(usize),
     /// At most this many characters.
     MaxLength(usize),
-    /// The whole value must match this ECMAScript regular expression.
+    /// The whole value must match this ECMAScript regular expression (path template regexes).
     FullMatch(&'a str),
+    /// Some part of the value must match this ECMAScript regular expression (OpenAPI
+    /// `pattern`, which is not implicitly anchored).
+    Pattern(&'a str),
 }
 
 impl Constraint<'_> {
@@ -34,18 +37,20 @@ impl Constraint<'_> {
             Constraint::MaxLength(max) if length > max => Err(format!(
                 "`{argument}` must be at most {max} characters long, got {length}"
             )),
-            Constraint::FullMatch(pattern) => {
-                let anchored = format!("^(?:{pattern})$");
-                let regex = regress::Regex::new(&anchored)
-                    .map_err(|error| format!("`{argument}` has an invalid pattern in the spec: {error}"))?;
-                if regex.find(value).is_some() {
-                    Ok(())
-                } else {
-                    Err(format!("`{argument}` must match the pattern `{pattern}`"))
-                }
-            }
+            Constraint::FullMatch(pattern) => search(argument, value, pattern, &format!("^(?:{pattern})$")),
+            Constraint::Pattern(pattern) => search(argument, value, pattern, pattern),
             _ => Ok(()),
         }
+    }
+}
+
+fn search(argument: &str, value: &str, pattern: &str, regex: &str) -> Result<(), String> {
+    let regex = regress::Regex::new(regex)
+        .map_err(|error| format!("`{argument}` has an invalid pattern in the spec: {error}"))?;
+    if regex.find(value).is_some() {
+        Ok(())
+    } else {
+        Err(format!("`{argument}` must match the pattern `{pattern}`"))
     }
 }
 
@@ -67,6 +72,12 @@ mod tests {
         let error = not_reserved.check("id", "current").unwrap_err();
         assert_eq!(error, "`id` must match the pattern `((?!provider|current).)*`");
         assert!(not_reserved.check("id", "provider").is_err());
+    }
+
+    #[test]
+    fn a_pattern_is_a_search_unless_anchored() {
+        assert!(Constraint::Pattern("[0-9]+").check("n", "ab12").is_ok());
+        assert!(Constraint::Pattern("^[0-9]+$").check("n", "ab12").is_err());
     }
 
     #[test]

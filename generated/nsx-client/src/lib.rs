@@ -20,7 +20,7 @@ pub use client_runtime::{ConfigError, Error, Secret, StatusCode};
 #[allow(clippy::all, missing_docs)]
 pub mod types {
     ///Error body of every NSX error response (BadRequest, Forbidden, NotFound, PreconditionFailed, InternalServerError, ServiceUnavailable). "This response body class contains all of the following: RelatedApiError, InlineApiError1".
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct ApiError {
         ///Further details about the error
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -42,14 +42,14 @@ pub mod types {
         pub related_errors: ::std::vec::Vec<RelatedApiError>,
     }
     ///The part of the NSX error body that lists related errors (the page's name for the second member of the ApiError allOf).
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct InlineApiError1 {
         ///Other errors related to this error
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub related_errors: ::std::vec::Vec<RelatedApiError>,
     }
     ///Registration access token returned by GET /aaa/registration-token/{token}.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct RegistrationToken {
         ///List results
         pub roles: ::std::vec::Vec<::std::string::String>,
@@ -60,7 +60,7 @@ pub mod types {
         pub user: ::std::option::Option<::std::string::String>,
     }
     ///Detailed information about errors from an API call to an NSX-T cluster; also used as the item type of `related_errors`.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct RelatedApiError {
         ///Further details about the error
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]

@@ -20,12 +20,12 @@ pub use client_runtime::{ConfigError, Error, Secret, StatusCode};
 #[allow(clippy::all, missing_docs)]
 pub mod types {
     ///Error body shared by the 400, 401, 403, 404 and 500 responses.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct Error {
         pub error: ErrorError,
     }
     ///Object describing an error.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct ErrorError {
         ///Human-readable description of the error.
         pub description: ::std::string::String,
@@ -36,7 +36,7 @@ pub mod types {
         pub id: ::std::string::String,
     }
     ///Provider registration token.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct ProviderRegistrationToken {
         ///The token for registering a new provider.
         pub token: ::client_runtime::Secret,

@@ -20,7 +20,7 @@ pub use client_runtime::{ConfigError, Error, Secret, StatusCode};
 #[allow(clippy::all, missing_docs)]
 pub mod types {
     ///Error response on API failure.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct Error {
         ///HTTP Status or Application error code.
         pub error_code: i64,
@@ -31,7 +31,7 @@ pub mod types {
         pub module_name: ::std::option::Option<::std::string::String>,
     }
     ///Registration token status and registration manifest returned for a registration token id.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct TokenStatusInfo {
         ///Max Number of instances that can use this token.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]

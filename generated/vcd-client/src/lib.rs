@@ -20,7 +20,7 @@ pub use client_runtime::{ConfigError, Error, Secret, StatusCode};
 #[allow(clippy::all, missing_docs)]
 pub mod types {
     ///Entity reference used to describe VCD entities
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct EntityReference {
         ///ID of the referenced entity.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -30,7 +30,7 @@ pub mod types {
         pub name: ::std::option::Option<::std::string::String>,
     }
     ///Error body of the 400 and 404 responses. The page names the type ("Error") but not its fields; they are taken from the vendor's public swagger (pkg/vcdswaggerclient_36_0).
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct Error {
         ///Message describing the error.
         pub message: ::std::string::String,
@@ -45,7 +45,7 @@ pub mod types {
         pub stack_trace: ::std::option::Option<::std::string::String>,
     }
     ///The token associated with a session.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
     pub struct Token {
         ///Time stamp representing when the token will expire (in UTC).
         #[serde(
@@ -299,11 +299,6 @@ impl Client {
         &self,
         id: &str,
     ) -> Result<types::Token, Error<GetTokenError>> {
-        client_runtime::Constraint::FullMatch(
-                "[\\s\\S]*(?:^((?!provider|current).)*$)[\\s\\S]*",
-            )
-            .check("id", id)
-            .map_err(Error::InvalidRequest)?;
         client_runtime::Constraint::FullMatch("((?!provider|current).)*")
             .check("id", id)
             .map_err(Error::InvalidRequest)?;

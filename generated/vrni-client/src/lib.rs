@@ -20,7 +20,7 @@ pub use client_runtime::{ConfigError, Error, Secret, StatusCode};
 #[allow(clippy::all, missing_docs)]
 pub mod types {
     ///Error body of the 400, 404 and 412 responses.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct ApiError {
         ///code
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -33,7 +33,7 @@ pub mod types {
         pub message: ::std::option::Option<::std::string::String>,
     }
     ///One detail entry of an ApiError (item type of `details`, shown on the page only in the example).
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct ApiErrorDetail {
         ///Error code of this detail.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -46,7 +46,7 @@ pub mod types {
         pub target: ::std::vec::Vec<::std::string::String>,
     }
     ///The NetworkInsight API token and its expiry time.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct Token {
         ///expiry epoch time in secs. (Page wording; the value is in fact in milliseconds since the Unix epoch, see x-decision: e.g. 1605201960327 = 2020-11-12T17:26:00.327Z.)
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -56,7 +56,7 @@ pub mod types {
         pub token: ::std::option::Option<::client_runtime::Secret>,
     }
     ///User access token provided by VMware Identity Manager.
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
     pub struct VidmToken {
         ///User access token provided by VMware Identity Manager.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]

@@ -192,6 +192,7 @@ fn emit_checks(param: &Param) -> Vec<TokenStream> {
                     quote! { client_runtime::Constraint::MaxLength(#max) }
                 }
                 Constraint::FullMatch(pattern) => quote! { client_runtime::Constraint::FullMatch(#pattern) },
+                Constraint::Pattern(pattern) => quote! { client_runtime::Constraint::Pattern(#pattern) },
             };
             if param.required {
                 quote! { #constraint.check(#name, #ident).map_err(Error::InvalidRequest)?; }

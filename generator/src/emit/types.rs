@@ -46,6 +46,8 @@ pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
 
     let mut settings = progenitor_impl::GenerationSettings::default();
     settings.with_unknown_crates(progenitor_impl::UnknownPolicy::Allow);
+    // Users (and tests) compare responses; `Secret` compares by value too.
+    settings.with_derive("PartialEq");
     let mut generator = progenitor_impl::Generator::new(&settings);
     // progenitor is known to panic on some inputs; a panic must become a diagnostic, not a crash.
     let generated = catch_unwind(AssertUnwindSafe(|| generator.generate_tokens(&spec).map(|_| ())));

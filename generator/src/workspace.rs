@@ -1,0 +1,118 @@
+//! The workspace layout: every spec in `specs/` becomes `generated/<stem>-client/`.
+//!
+//! `cargo xtask regenerate` and the staleness test both call [`regenerate`], so the check can
+//! never disagree with the writer.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::write::{ensure_crate, Change, Mode};
+use crate::{generate_crate, CrateOptions, Diagnostics};
+
+/// The command that regenerates the workspace's clients, named in every generated header.
+pub const REGENERATE_COMMAND: &str = "cargo xtask regenerate";
+
+/// What happened to one spec.
+#[derive(Debug)]
+pub struct SpecReport {
+    /// The crate name.
+    pub crate_name: String,
+    /// Diagnostics: errors (then nothing was written) or warnings.
+    pub diagnostics: Diagnostics,
+    /// Files written, or found stale in check mode.
+    pub changes: Vec<Change>,
+    /// `name: N operations, N types, N lines, N ms`, when generation succeeded.
+    pub summary: Option<String>,
+}
+
+/// What [`regenerate`] did or found.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// One entry per spec, in file-name order.
+    pub specs: Vec<SpecReport>,
+    /// Crate directories in `generated/` with no spec (removed in write mode).
+    pub orphans: Vec<PathBuf>,
+}
+
+impl Report {
+    /// Whether everything generated and, in check mode, nothing differs.
+    pub fn is_clean(&self, mode: Mode) -> bool {
+        self.specs.iter().all(|spec| {
+            !spec.diagnostics.has_errors() && (mode == Mode::Write || spec.changes.is_empty())
+        }) && (mode == Mode::Write || self.orphans.is_empty())
+    }
+}
+
+/// The crate name for a spec: its file stem followed by `-client`.
+pub fn crate_name(spec: &Path) -> String {
+    let stem = spec.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
+    format!("{}-client", stem.to_lowercase().replace(['_', ' ', '.'], "-"))
+}
+
+/// The spec files in `dir` (`.yaml`, `.yml`, `.json`), sorted.
+pub fn spec_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut specs: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|extension| ["yaml", "yml", "json"].iter().any(|known| extension == *known)))
+        .collect();
+    specs.sort();
+    Ok(specs)
+}
+
+/// Regenerates (or checks) every client of the workspace at `root`.
+///
+/// Paths in headers and diagnostics are relative to `root` (`specs/nsx.yaml`). A spec with
+/// errors keeps its previous crate, so one broken spec never deletes a client.
+pub fn regenerate(root: &Path, mode: Mode) -> std::io::Result<Report> {
+    let mut report = Report::default();
+    let specs = spec_files(&root.join("specs"))?;
+    for spec in &specs {
+        let crate_name = crate_name(spec);
+        let relative = spec.strip_prefix(root).unwrap_or(spec);
+        let options = CrateOptions {
+            crate_name: crate_name.clone(),
+            spec_display: relative.display().to_string(),
+            regenerate_command: REGENERATE_COMMAND.into(),
+            runtime_path: "../../runtime".into(),
+            standalone: false,
+        };
+        let started = Instant::now();
+        let (diagnostics, changes, summary) = match generate_crate(spec, &options) {
+            Ok(generated) => {
+                let changes = ensure_crate(&root.join("generated").join(&crate_name), &generated.files, mode)?;
+                let summary = format!(
+                    "{crate_name}: {} operations, {} types, {} lines, {} ms",
+                    generated.operations,
+                    generated.types,
+                    generated.files.rust_lines(),
+                    started.elapsed().as_millis()
+                );
+                (generated.warnings, changes, Some(summary))
+            }
+            Err(diagnostics) => (diagnostics, Vec::new(), None),
+        };
+        report.specs.push(SpecReport { crate_name, diagnostics: relabel(diagnostics, spec, relative), changes, summary });
+    }
+    let expected: Vec<String> = specs.iter().map(|spec| crate_name(spec)).collect();
+    if let Ok(entries) = std::fs::read_dir(root.join("generated")) {
+        let mut orphans: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .filter(|entry| entry.path().is_dir() && !expected.contains(&entry.file_name().to_string_lossy().into_owned()))
+            .map(|entry| entry.path())
+            .collect();
+        orphans.sort();
+        if mode == Mode::Write {
+            for orphan in &orphans {
+                std::fs::remove_dir_all(orphan)?;
+            }
+        }
+        report.orphans = orphans;
+    }
+    Ok(report)
+}
+
+/// Diagnostics name the spec as the user knows it, relative to the workspace root.
+fn relabel(diagnostics: Diagnostics, absolute: &Path, relative: &Path) -> Diagnostics {
+    diagnostics.renamed(&absolute.display().to_string(), &relative.display().to_string())
+}
