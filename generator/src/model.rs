@@ -110,6 +110,24 @@ pub struct Operation {
     pub accept: Option<String>,
     /// The security requirement: alternatives, each a list of scheme keys. Empty: none.
     pub security: Vec<Vec<String>>,
+    /// A login operation: its success body carries a credential for a scheme
+    /// (`x-authenticates`).
+    pub authenticates: Option<Authenticates>,
+}
+
+/// What `x-authenticates` on a login operation says: which field of its success body is a
+/// credential for which scheme, and which field says when it expires.
+#[derive(Debug)]
+pub struct Authenticates {
+    /// The security scheme's key.
+    pub scheme: String,
+    /// The success body's type name.
+    pub body_type: String,
+    /// The Rust field holding the token (a `Secret`), and whether it is always present.
+    pub token: (String, bool),
+    /// The Rust field holding the expiry, whether it is always present, and whether it is in
+    /// milliseconds (`x-expiry-unit: milliseconds` on the property) rather than seconds.
+    pub expiry: Option<(String, bool, bool)>,
 }
 
 /// Where a parameter goes.
@@ -337,6 +355,10 @@ impl Lowering<'_> {
         let parameters = self.parameters(path_parts, shared_parameters, &operation.parameters, &type_name, at);
         let body = operation.request_body.as_ref().and_then(|body| self.request_body(body, &type_name, at));
         let (success, errors, accept) = self.responses(operation, &type_name, at);
+        let authenticates = operation
+            .extensions
+            .get("x-authenticates")
+            .and_then(|extension| self.authenticates(extension, &success, &format!("{at}/x-authenticates")));
         let security = operation
             .security
             .as_ref()
@@ -359,7 +381,58 @@ impl Lowering<'_> {
             errors,
             accept,
             security,
+            authenticates,
         }
+    }
+
+    fn authenticates(&mut self, extension: &Value, success: &[Outcome], at: &str) -> Option<Authenticates> {
+        let field = |name: &str| extension.get(name).and_then(Value::as_str).map(str::to_owned);
+        let (Some(scheme), Some(token)) = (field("scheme"), field("token")) else {
+            self.problems.push(Diagnostic::error(at, "`x-authenticates` needs `scheme` and `token`")
+                .help("write `x-authenticates: {scheme: <security scheme>, token: <property>, expiry: <property>}`"));
+            return None;
+        };
+        let known_scheme = self.api.components.as_ref().and_then(|components| components.security_schemes.get(&scheme));
+        if !matches!(known_scheme.and_then(ReferenceOr::as_item), Some(SpecScheme::APIKey { .. } | SpecScheme::HTTP { .. } | SpecScheme::OAuth2 { .. } | SpecScheme::OpenIDConnect { .. })) {
+            self.problems.push(Diagnostic::error(format!("{at}/scheme"), format!("`{scheme}` is not a security scheme of this spec"))
+                .help("name a key of `components.securitySchemes`"));
+            return None;
+        }
+        let Some(BodyKind::Json(body_type)) = success.first().map(|outcome| outcome.body.clone()) else {
+            self.problems.push(Diagnostic::error(at, "`x-authenticates` needs a JSON success response"));
+            return None;
+        };
+        let schema = self.schemas.schema(&body_type).cloned().unwrap_or(Value::Null);
+        let required = |name: &str| {
+            schema.get("required").and_then(Value::as_array).is_some_and(|list| list.iter().any(|item| item == name))
+        };
+        let property = |name: &str| schema.get("properties").and_then(|properties| properties.get(name));
+        match property(&token) {
+            Some(definition) if definition.get("x-secret") == Some(&Value::Bool(true)) => {}
+            Some(_) => {
+                self.problems.push(Diagnostic::error(format!("{at}/token"), format!("the credential property `{token}` is not marked `x-secret: true`"))
+                    .help("a credential must be held as a secret; add `x-secret: true` to the property"));
+                return None;
+            }
+            None => {
+                self.problems.push(Diagnostic::error(format!("{at}/token"), format!("the success body has no property `{token}`")));
+                return None;
+            }
+        }
+        let expiry = match field("expiry") {
+            None => None,
+            Some(expiry) => match property(&expiry) {
+                Some(definition) => {
+                    let milliseconds = definition.get("x-expiry-unit").and_then(Value::as_str) == Some("milliseconds");
+                    Some((snake(&expiry), required(&expiry), milliseconds))
+                }
+                None => {
+                    self.problems.push(Diagnostic::error(format!("{at}/expiry"), format!("the success body has no property `{expiry}`")));
+                    None
+                }
+            },
+        };
+        Some(Authenticates { token: (snake(&token), required(&token)), expiry, scheme, body_type })
     }
 
     fn parameters(
@@ -609,6 +682,11 @@ impl SchemaNames {
     fn rewrite(&self, mut schema: Value) -> Value {
         rewrite_refs(&mut schema, &self.component_names);
         schema
+    }
+
+    /// The (rewritten) schema of a named type.
+    fn schema(&self, name: &str) -> Option<&Value> {
+        self.schemas.get(name)
     }
 
     fn finish(self) -> IndexMap<String, Value> {

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use bytes::{Bytes, BytesMut};
 use reqwest::{Method, RequestBuilder, Url};
@@ -140,6 +140,7 @@ impl ClientBuilder {
             http,
             base_url,
             credentials: self.credentials,
+            expiries: BTreeMap::new(),
             timeout: self.timeout,
             max_body_bytes: self.max_body_bytes,
         })
@@ -176,10 +177,13 @@ fn validate_base_url(text: &str, allow_http: bool) -> Result<String, ConfigError
 }
 
 /// What a generated `Client` holds: the HTTP client, the base URL and the credentials.
+#[derive(Clone)]
 pub struct ClientCore {
     http: reqwest::Client,
     base_url: String,
     credentials: BTreeMap<&'static str, Credential>,
+    /// When credentials obtained from a login response stop working, by scheme.
+    expiries: BTreeMap<&'static str, SystemTime>,
     timeout: Option<Duration>,
     max_body_bytes: usize,
 }
@@ -189,6 +193,7 @@ impl fmt::Debug for ClientCore {
         f.debug_struct("ClientCore")
             .field("base_url", &self.base_url)
             .field("credentials", &self.credentials.keys().collect::<Vec<_>>())
+            .field("expiries", &self.expiries)
             .field("timeout", &self.timeout)
             .finish_non_exhaustive()
     }
@@ -198,6 +203,23 @@ impl ClientCore {
     /// The validated base URL, without a trailing slash.
     pub fn base_url(&self) -> &str {
         &self.base_url
+    }
+
+    /// A copy of this client (same HTTP client, base URL and settings) that also sends
+    /// `credential` for `scheme`, which stops working at `expires_at` if that is known.
+    pub fn with_credential(&self, scheme: &'static str, credential: Credential, expires_at: Option<SystemTime>) -> ClientCore {
+        let mut core = self.clone();
+        core.credentials.insert(scheme, credential);
+        match expires_at {
+            Some(expires_at) => core.expiries.insert(scheme, expires_at),
+            None => core.expiries.remove(scheme),
+        };
+        core
+    }
+
+    /// The earliest expiry of the credentials this client sends, if any is known.
+    pub fn credentials_expire_at(&self) -> Option<SystemTime> {
+        self.expiries.values().min().copied()
     }
 
     /// Whether a credential for the named security scheme is configured.

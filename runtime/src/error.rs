@@ -41,8 +41,8 @@ pub enum Error<E> {
         status: StatusCode,
         /// The raw response body.
         body: Bytes,
-        /// Why it did not parse.
-        source: serde_json::Error,
+        /// Why it did not parse (with any quoted value from the body redacted).
+        source: ParseError,
     },
     /// The response body was larger than the client's limit; it was not read to the end.
     BodyTooLarge {
@@ -181,6 +181,59 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
     }
 }
 
+/// Why a body did not parse: the parser's message with any value quoted from the body
+/// redacted (a malformed response may hold a token where a number was expected), and where in
+/// the body it stopped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    message: String,
+    line: usize,
+    column: usize,
+}
+
+impl ParseError {
+    pub(crate) fn from_json(error: &serde_json::Error) -> Self {
+        ParseError { message: redact_quoted(&error.to_string()), line: error.line(), column: error.column() }
+    }
+
+    pub(crate) fn new(message: impl Into<String>) -> Self {
+        ParseError { message: message.into(), line: 0, column: 0 }
+    }
+
+    /// The 1-based line of the body where parsing stopped (0 when unknown).
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The 1-based column where parsing stopped (0 when unknown).
+    pub fn column(&self) -> usize {
+        self.column
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Replaces what serde quotes from the input (`string "..."`, ``variant `...` ``) with
+/// `[REDACTED]`, keeping what it says it expected.
+fn redact_quoted(message: &str) -> String {
+    let mut redacted = message.to_owned();
+    for (opening, closing) in [("string \"", '"'), ("variant `", '`'), ("field `", '`')] {
+        if let Some(start) = redacted.find(opening) {
+            let from = start + opening.len();
+            if let Some(length) = redacted[from..].find(closing) {
+                redacted.replace_range(from..from + length, "[REDACTED]");
+            }
+        }
+    }
+    redacted
+}
+
 impl<E: fmt::Debug + fmt::Display> std::error::Error for Error<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
@@ -195,4 +248,24 @@ impl<E: fmt::Debug + fmt::Display> std::error::Error for Error<E> {
 /// a spec's response keys, which validation limits to 100..=599, so the fallback is never taken.
 pub fn status_code(code: u16) -> StatusCode {
     StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_errors_do_not_repeat_values_from_the_body() {
+        let error = serde_json::from_str::<Vec<u8>>(r#""s3cr3t""#).unwrap_err();
+        let parsed = ParseError::from_json(&error);
+        assert!(!parsed.to_string().contains("s3cr3t"), "{parsed}");
+        assert!(parsed.to_string().contains("expected a sequence"), "{parsed}");
+        assert_eq!((parsed.line(), parsed.column()), (1, 8));
+        #[derive(Debug, serde::Deserialize)]
+        enum Kind {
+            A,
+        }
+        let error = serde_json::from_str::<Kind>(r#""s3cr3t""#).unwrap_err();
+        assert!(!ParseError::from_json(&error).to_string().contains("s3cr3t"));
+    }
 }

@@ -21,7 +21,7 @@ mod validate;
 
 pub use client::{ClientBuilder, ClientCore, ConfigError};
 pub use credential::Credential;
-pub use error::{status_code, DocumentedError, Error};
+pub use error::{status_code, DocumentedError, Error, ParseError};
 pub use response::Response;
 pub use secret::Secret;
 pub use validate::{encode_path_segment, Constraint};
@@ -31,3 +31,15 @@ pub use validate::{encode_path_segment, Constraint};
 pub use bytes;
 pub use reqwest;
 pub use reqwest::{Method, StatusCode};
+
+/// The moment an expiry timestamp from a response stands for, given its unit; `None` for a
+/// value that is negative or out of range.
+pub fn expiry_time(value: i64, unit_is_milliseconds: bool) -> Option<std::time::SystemTime> {
+    let value = u64::try_from(value).ok()?;
+    let since_epoch = if unit_is_milliseconds {
+        std::time::Duration::from_millis(value)
+    } else {
+        std::time::Duration::from_secs(value)
+    };
+    std::time::UNIX_EPOCH.checked_add(since_epoch)
+}

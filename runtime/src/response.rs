@@ -5,6 +5,7 @@ use reqwest::header::{HeaderMap, HeaderName};
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 
+use crate::error::ParseError;
 use crate::Error;
 
 /// A complete response whose body has been read (within the client's size limit).
@@ -38,7 +39,9 @@ impl Response {
     pub fn json<T: DeserializeOwned, E>(self) -> Result<T, Error<E>> {
         match serde_json::from_slice(&self.body) {
             Ok(value) => Ok(value),
-            Err(source) => Err(Error::InvalidBody { status: self.status, body: self.body, source }),
+            Err(error) => {
+                Err(Error::InvalidBody { status: self.status, body: self.body, source: ParseError::from_json(&error) })
+            }
         }
     }
 
@@ -58,7 +61,7 @@ impl Response {
             Err(error) => Err(Error::InvalidBody {
                 status: self.status,
                 body: self.body,
-                source: serde::de::Error::custom(format!("the body is not UTF-8 text: {error}")),
+                source: ParseError::new(format!("the body is not UTF-8 text: {error}")),
             }),
         }
     }

@@ -209,6 +209,11 @@ impl Client {
     pub fn base_url(&self) -> &str {
         self.core.base_url()
     }
+    /// When the earliest of this client's credentials expires, if known (credentials
+    /// taken from a login response that states their expiry).
+    pub fn credentials_expire_at(&self) -> Option<std::time::SystemTime> {
+        self.core.credentials_expire_at()
+    }
 }
 impl Client {
     /// Create provider registration token for a user

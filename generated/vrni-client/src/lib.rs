@@ -200,6 +200,40 @@ impl Client {
     pub fn base_url(&self) -> &str {
         self.core.base_url()
     }
+    /// When the earliest of this client's credentials expires, if known (credentials
+    /// taken from a login response that states their expiry).
+    pub fn credentials_expire_at(&self) -> Option<std::time::SystemTime> {
+        self.core.credentials_expire_at()
+    }
+}
+impl types::Token {
+    /// When the credential in this response stops working (`expiry`, milliseconds since the Unix epoch).
+    pub fn expires_at(&self) -> Option<std::time::SystemTime> {
+        self.expiry.and_then(|value| client_runtime::expiry_time(value, true))
+    }
+}
+impl Client {
+    /// A copy of this client that authenticates with the `networkInsightAuth` credential from a [`Client::create_vidm_user_token`] response,
+    /// and knows when it expires ([`Client::credentials_expire_at`]).
+    pub fn with_network_insight_auth(
+        &self,
+        response: &types::Token,
+    ) -> Result<Client, ConfigError> {
+        let token = response
+            .token
+            .as_ref()
+            .ok_or_else(|| ConfigError::new("the response carries no `token`"))?;
+        let credential = client_runtime::Credential::header(
+            "Authorization",
+            Some("NetworkInsight"),
+            token,
+        )?;
+        Ok(Client {
+            core: self
+                .core
+                .with_credential("networkInsightAuth", credential, response.expires_at()),
+        })
+    }
 }
 impl Client {
     /// Create Vidm User Token

@@ -91,6 +91,12 @@ pub fn emit_client(api: &Api) -> TokenStream {
             pub fn base_url(&self) -> &str {
                 self.core.base_url()
             }
+
+            /// When the earliest of this client's credentials expires, if known (credentials
+            /// taken from a login response that states their expiry).
+            pub fn credentials_expire_at(&self) -> Option<std::time::SystemTime> {
+                self.core.credentials_expire_at()
+            }
         }
     }
 }
@@ -149,31 +155,100 @@ fn emit_scheme_method(scheme: &SecurityScheme) -> TokenStream {
     lines.push(String::new());
     lines.push("Operations that list this scheme send it; operations without security send nothing.".into());
     let docs = doc_lines(lines);
-    let credential = match &scheme.kind {
-        SchemeKind::Basic => {
-            return quote! {
-                #docs
-                pub fn #method(self, username: &str, password: impl Into<Secret>) -> Self {
-                    let credential = client_runtime::Credential::basic(username, &password.into());
-                    ClientBuilder { inner: self.inner.credential(#key, credential) }
-                }
+    if scheme.kind == SchemeKind::Basic {
+        return quote! {
+            #docs
+            pub fn #method(self, username: &str, password: impl Into<Secret>) -> Self {
+                let credential = client_runtime::Credential::basic(username, &password.into());
+                ClientBuilder { inner: self.inner.credential(#key, credential) }
             }
-        }
-        SchemeKind::Bearer => quote! { client_runtime::Credential::header("authorization", Some("Bearer"), &token.into()) },
-        SchemeKind::Header { name, prefix } => {
-            let prefix = match prefix {
-                Some(prefix) => quote! { Some(#prefix) },
-                None => quote! { None },
-            };
-            quote! { client_runtime::Credential::header(#name, #prefix, &token.into()) }
-        }
-        SchemeKind::Query { name } => quote! { Ok(client_runtime::Credential::query(#name, &token.into())) },
-        SchemeKind::Cookie { name } => quote! { client_runtime::Credential::cookie(#name, &token.into()) },
-    };
+        };
+    }
+    let credential = token_credential(&scheme.kind, quote! { &token.into() });
     quote! {
         #docs
         pub fn #method(self, token: impl Into<Secret>) -> Self {
             ClientBuilder { inner: self.inner.credential(#key, #credential) }
         }
     }
+}
+
+/// An expression of type `Result<Credential, ConfigError>` that puts the `Secret` `token` where
+/// a token scheme wants it. (Basic needs a user name too and is built by its own method.)
+fn token_credential(kind: &SchemeKind, token: TokenStream) -> TokenStream {
+    match kind {
+        SchemeKind::Basic | SchemeKind::Bearer => {
+            quote! { client_runtime::Credential::header("authorization", Some("Bearer"), #token) }
+        }
+        SchemeKind::Header { name, prefix } => {
+            let prefix = match prefix {
+                Some(prefix) => quote! { Some(#prefix) },
+                None => quote! { None },
+            };
+            quote! { client_runtime::Credential::header(#name, #prefix, #token) }
+        }
+        SchemeKind::Query { name } => quote! { Ok(client_runtime::Credential::query(#name, #token)) },
+        SchemeKind::Cookie { name } => quote! { client_runtime::Credential::cookie(#name, #token) },
+    }
+}
+
+/// For each login operation (`x-authenticates`): `expires_at` on its response type and a
+/// `Client::with_<scheme>` that turns the response into an authenticated client.
+pub fn emit_login_helpers(api: &Api) -> TokenStream {
+    let helpers = api.operations.iter().filter_map(|operation| {
+        let login = operation.authenticates.as_ref()?;
+        let scheme = api.schemes.iter().find(|scheme| scheme.key == login.scheme)?;
+        let body = format_ident!("{}", login.body_type);
+        let (token_field, token_required) = &login.token;
+        let token_ident = format_ident!("{}", token_field);
+        let token = if *token_required {
+            quote! { &response.#token_ident }
+        } else {
+            let missing = format!("the response carries no `{token_field}`");
+            quote! { response.#token_ident.as_ref().ok_or_else(|| ConfigError::new(#missing))? }
+        };
+        let credential = token_credential(&scheme.kind, quote! { token });
+        let key = &login.scheme;
+        let with_method = format_ident!("with_{}", scheme.method);
+        let login_method = &operation.method_name;
+        let with_doc = doc_lines([
+            format!("A copy of this client that authenticates with the `{key}` credential from a [`Client::{login_method}`] response,"),
+            "and knows when it expires ([`Client::credentials_expire_at`]).".to_owned(),
+        ]);
+        let expires = match &login.expiry {
+            Some((field, required, milliseconds)) => {
+                let field_ident = format_ident!("{}", field);
+                let unit = if *milliseconds { "milliseconds" } else { "seconds" };
+                let doc = doc_lines([format!("When the credential in this response stops working (`{field}`, {unit} since the Unix epoch).")]);
+                let value = if *required {
+                    quote! { client_runtime::expiry_time(self.#field_ident, #milliseconds) }
+                } else {
+                    quote! { self.#field_ident.and_then(|value| client_runtime::expiry_time(value, #milliseconds)) }
+                };
+                quote! {
+                    impl types::#body {
+                        #doc
+                        pub fn expires_at(&self) -> Option<std::time::SystemTime> {
+                            #value
+                        }
+                    }
+                }
+            }
+            None => TokenStream::new(),
+        };
+        let expiry = if login.expiry.is_some() { quote! { response.expires_at() } } else { quote! { None } };
+        Some(quote! {
+            #expires
+
+            impl Client {
+                #with_doc
+                pub fn #with_method(&self, response: &types::#body) -> Result<Client, ConfigError> {
+                    let token = #token;
+                    let credential = #credential?;
+                    Ok(Client { core: self.core.with_credential(#key, credential, #expiry) })
+                }
+            }
+        })
+    });
+    quote! { #(#helpers)* }
 }

@@ -29,6 +29,7 @@ pub fn emit(api: &Api) -> Result<Emitted, Diagnostics> {
     let type_items = &types.tokens;
     let crate_docs = docs::crate_docs(api);
     let client = client::emit_client(api);
+    let login_helpers = client::emit_login_helpers(api);
     let operations = operations::emit_operations(api);
     let tokens = quote! {
         #crate_docs
@@ -48,6 +49,7 @@ pub fn emit(api: &Api) -> Result<Emitted, Diagnostics> {
         }
 
         #client
+        #login_helpers
         #operations
     };
     Ok(Emitted { tokens, types })
