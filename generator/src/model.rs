@@ -160,6 +160,25 @@ pub struct Param {
     pub description: Option<String>,
     /// Checks made before sending.
     pub constraints: Vec<Constraint>,
+    /// How the value is laid out (`style`), for values that are not scalars.
+    pub style: ParamStyle,
+    /// `explode`.
+    pub explode: bool,
+}
+
+/// OpenAPI's parameter `style`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamStyle {
+    /// `form` (the query and cookie default).
+    Form,
+    /// `simple` (the path and header default).
+    Simple,
+    /// `spaceDelimited`.
+    SpaceDelimited,
+    /// `pipeDelimited`.
+    PipeDelimited,
+    /// `deepObject`.
+    DeepObject,
 }
 
 /// The Rust type of a parameter.
@@ -238,6 +257,41 @@ pub enum BodyKind {
     Text,
     /// Anything else, as bytes.
     Bytes,
+    /// `application/x-www-form-urlencoded`, from the named generated type.
+    Form(String),
+    /// `multipart/form-data`, from the named generated type.
+    Multipart(String),
+}
+
+/// How a media type is read or written.
+fn media_kind(media_type: &str) -> MediaKind {
+    let essence = media_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    if essence == "application/json" || essence.ends_with("+json") || essence.starts_with("application/json") {
+        MediaKind::Json
+    } else if essence == "application/x-www-form-urlencoded" {
+        MediaKind::Form
+    } else if essence == "multipart/form-data" {
+        MediaKind::Multipart
+    } else if essence.starts_with("text/") {
+        MediaKind::Text
+    } else {
+        MediaKind::Bytes
+    }
+}
+
+/// Media kinds, in the order one is preferred when an operation offers several.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum MediaKind {
+    Json,
+    Form,
+    Multipart,
+    Text,
+    Bytes,
+}
+
+/// The preferred entry of a `content` map: JSON first, then form, multipart, text, bytes.
+fn preferred_media<T>(content: &IndexMap<String, T>) -> Option<(&String, &T)> {
+    content.iter().min_by_key(|(media_type, _)| media_kind(media_type))
 }
 
 /// Builder methods a security scheme's method must not shadow.
@@ -353,7 +407,7 @@ impl Lowering<'_> {
         let method_name = naming::operation_name(operation.operation_id.as_deref(), method, path);
         let type_name = pascal(&method_name);
         let parameters = self.parameters(path_parts, shared_parameters, &operation.parameters, &type_name, at);
-        let body = operation.request_body.as_ref().and_then(|body| self.request_body(body, &type_name, at));
+        let body = operation.request_body.as_ref().and_then(|body| self.request_body(body, &type_name));
         let (success, errors, accept) = self.responses(operation, &type_name, at);
         let authenticates = operation
             .extensions
@@ -468,7 +522,7 @@ impl Lowering<'_> {
             let here = format!("{at}/parameters/{index}");
             let (ty, mut constraints) = match &data.format {
                 ParameterSchemaOrContent::Schema(schema) => {
-                    self.parameter_type(schema, &format!("{type_name}{}", pascal(&data.name)), &here)
+                    self.parameter_type(schema, &format!("{type_name}{}", pascal(&data.name)))
                 }
                 ParameterSchemaOrContent::Content(_) => {
                     self.problems.push(Diagnostic::error(&here, format!("parameter `{}` uses `content`, which is not supported yet", data.name))
@@ -488,6 +542,7 @@ impl Lowering<'_> {
                     constraints.push(Constraint::FullMatch(pattern));
                 }
             }
+            let (style, explode) = parameter_style(parameter, data.explode);
             let mut rust_name = snake(&data.name);
             if params.iter().any(|param| param.rust_name == rust_name) || ["body", "self"].contains(&rust_name.as_str()) {
                 rust_name = format!("{rust_name}_{}", format!("{location:?}").to_ascii_lowercase());
@@ -500,19 +555,22 @@ impl Lowering<'_> {
                 ty,
                 description: data.description.clone(),
                 constraints,
+                style,
+                explode,
             });
         }
         params
     }
 
-    fn parameter_type(&mut self, schema: &ReferenceOr<Schema>, hoisted_name: &str, at: &str) -> (ParamType, Vec<Constraint>) {
+    fn parameter_type(&mut self, schema: &ReferenceOr<Schema>, hoisted_name: &str) -> (ParamType, Vec<Constraint>) {
         let resolved = match schema {
             ReferenceOr::Item(schema) => Some(schema),
             ReferenceOr::Reference { reference } => refs::component_name(reference, "schemas")
                 .and_then(|name| self.api.components.as_ref()?.schemas.get(name)?.as_item()),
         };
         let Some(resolved) = resolved else {
-            return (ParamType::Str, Vec::new());
+            let value = serde_json::to_value(schema).unwrap_or(Value::Null);
+            return (ParamType::Named(self.schemas.name_for(&value, hoisted_name)), Vec::new());
         };
         match &resolved.schema_kind {
             SchemaKind::Type(Type::String(string)) if string.enumeration.is_empty() => {
@@ -537,25 +595,20 @@ impl Lowering<'_> {
             }
             SchemaKind::Type(Type::Number(_)) => (ParamType::Number, Vec::new()),
             SchemaKind::Type(Type::Boolean(_)) => (ParamType::Bool, Vec::new()),
-            SchemaKind::Type(Type::String(_)) => {
+            // Enums, arrays, objects and compositions become generated types, serialised by
+            // the runtime according to the parameter's style.
+            _ => {
                 let value = serde_json::to_value(schema).unwrap_or(Value::Null);
                 (ParamType::Named(self.schemas.name_for(&value, hoisted_name)), Vec::new())
-            }
-            _ => {
-                self.problems.push(Diagnostic::error(at, "only string, integer, number, boolean and string-enum parameters are supported yet")
-                    .help("arrays and objects in parameters are planned (real-world breadth issue)"));
-                (ParamType::Str, Vec::new())
             }
         }
     }
 
-    fn request_body(&mut self, body: &ReferenceOr<openapiv3::RequestBody>, type_name: &str, at: &str) -> Option<Body> {
+    fn request_body(&mut self, body: &ReferenceOr<openapiv3::RequestBody>, type_name: &str) -> Option<Body> {
         let body = refs::request_body(self.api, body)?;
-        let (media_type, content) = body.content.first()?;
-        if body.content.len() > 1 {
-            self.problems.push(Diagnostic::warning(format!("{at}/requestBody/content"), "only the first request media type is used")
-                .help("several request media types on one operation are planned (real-world breadth issue)"));
-        }
+        // Of several media types the client sends the preferred one (JSON, then form,
+        // multipart, text, bytes): the server accepts each, and one typed argument is simpler.
+        let (media_type, content) = preferred_media(&body.content)?;
         let kind = self.body_kind(media_type, content.schema.as_ref(), &format!("{type_name}Body"));
         Some(Body { media_type: media_type.clone(), required: body.required, kind, description: body.description.clone() })
     }
@@ -578,10 +631,11 @@ impl Lowering<'_> {
                 StatusKey::Code(code) => naming::status_variant(code),
                 StatusKey::Range(4) => "ClientError".into(),
                 StatusKey::Range(5) => "ServerError".into(),
+                StatusKey::Range(2) => "Success".into(),
                 StatusKey::Range(digit) => format!("Status{digit}xx"),
                 StatusKey::Default => "Default".into(),
             };
-            let body = match response.content.first() {
+            let body = match preferred_media(&response.content) {
                 None => BodyKind::Empty,
                 Some((media_type, content)) => {
                     for media_type in response.content.keys() {
@@ -590,7 +644,11 @@ impl Lowering<'_> {
                         }
                     }
                     let suffix = if matches!(status, StatusKey::Code(200..=299)) { "Response".to_owned() } else { format!("{variant}Body") };
-                    self.body_kind(media_type, content.schema.as_ref(), &format!("{type_name}{suffix}"))
+                    match self.body_kind(media_type, content.schema.as_ref(), &format!("{type_name}{suffix}")) {
+                        // A form or multipart response is unusual; it is handed over as bytes.
+                        BodyKind::Form(_) | BodyKind::Multipart(_) => BodyKind::Bytes,
+                        kind => kind,
+                    }
                 }
             };
             let outcome = Outcome { status, variant, description: response.description.clone(), body };
@@ -610,16 +668,38 @@ impl Lowering<'_> {
     }
 
     fn body_kind(&mut self, media_type: &str, schema: Option<&ReferenceOr<Schema>>, hoisted_name: &str) -> BodyKind {
-        let essence = media_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
-        if essence == "application/json" || essence.ends_with("+json") {
+        let mut typed = || {
             let value = schema.map(|schema| serde_json::to_value(schema).unwrap_or(Value::Null)).unwrap_or_else(|| serde_json::json!({}));
-            BodyKind::Json(self.schemas.name_for(&value, hoisted_name))
-        } else if essence.starts_with("text/") {
-            BodyKind::Text
-        } else {
-            BodyKind::Bytes
+            self.schemas.name_for(&value, hoisted_name)
+        };
+        match media_kind(media_type) {
+            MediaKind::Json => BodyKind::Json(typed()),
+            MediaKind::Form => BodyKind::Form(typed()),
+            MediaKind::Multipart => BodyKind::Multipart(typed()),
+            MediaKind::Text => BodyKind::Text,
+            MediaKind::Bytes => BodyKind::Bytes,
         }
     }
+}
+
+/// The style and explode of a parameter, with OpenAPI's defaults.
+fn parameter_style(parameter: &Parameter, explode: Option<bool>) -> (ParamStyle, bool) {
+    use openapiv3::{CookieStyle, HeaderStyle, PathStyle, QueryStyle};
+    let style = match parameter {
+        Parameter::Query { style, .. } => match style {
+            QueryStyle::Form => ParamStyle::Form,
+            QueryStyle::SpaceDelimited => ParamStyle::SpaceDelimited,
+            QueryStyle::PipeDelimited => ParamStyle::PipeDelimited,
+            QueryStyle::DeepObject => ParamStyle::DeepObject,
+        },
+        // `label` and `matrix` path styles are rare; they are sent as `simple`.
+        Parameter::Path { style, .. } => match style {
+            PathStyle::Simple | PathStyle::Label | PathStyle::Matrix => ParamStyle::Simple,
+        },
+        Parameter::Header { style: HeaderStyle::Simple, .. } => ParamStyle::Simple,
+        Parameter::Cookie { style: CookieStyle::Form, .. } => ParamStyle::Form,
+    };
+    (style, explode.unwrap_or(style == ParamStyle::Form))
 }
 
 fn success_media(operation: &SpecOperation, media_type: &str) -> bool {

@@ -15,12 +15,14 @@
 mod client;
 mod credential;
 mod error;
+mod params;
 mod response;
 mod secret;
 mod validate;
 
 pub use client::{ClientBuilder, ClientCore, ConfigError};
 pub use credential::Credential;
+pub use params::{form_body, multipart_body, query_pairs, simple_text, Style};
 pub use error::{status_code, DocumentedError, Error, ParseError};
 pub use response::Response;
 pub use secret::Secret;

@@ -4,17 +4,21 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::{doc_lines, summary_and_description, text_lines};
-use crate::model::{Api, BodyKind, Constraint, Operation, Outcome, Param, ParamLocation, ParamType, PathPart, StatusKey};
+use crate::model::{
+    Api, BodyKind, Constraint, Operation, Outcome, Param, ParamLocation, ParamStyle, ParamType, PathPart, StatusKey,
+};
 
 /// Emits `impl Client { ... }` with every operation, then every operation's error enum.
 pub fn emit_operations(api: &Api) -> TokenStream {
     let methods = api.operations.iter().map(emit_method);
+    let successes = api.operations.iter().filter(|operation| !uniform_success(operation)).map(emit_success_enum);
     let errors = api.operations.iter().map(emit_error_enum);
     quote! {
         impl Client {
             #(#methods)*
         }
 
+        #(#successes)*
         #(#errors)*
     }
 }
@@ -23,11 +27,21 @@ fn error_enum_ident(operation: &Operation) -> proc_macro2::Ident {
     format_ident!("{}Error", operation.type_name)
 }
 
+fn success_enum_ident(operation: &Operation) -> proc_macro2::Ident {
+    format_ident!("{}Response", operation.type_name)
+}
+
+/// Whether every success response has the same body, so the method can return that type; if
+/// not, it returns an enum with a variant per success status.
+fn uniform_success(operation: &Operation) -> bool {
+    operation.success.windows(2).all(|pair| pair[0].body == pair[1].body)
+}
+
 /// The Rust type of a body.
 fn body_type(kind: &BodyKind) -> TokenStream {
     match kind {
         BodyKind::Empty => quote! { () },
-        BodyKind::Json(name) => {
+        BodyKind::Json(name) | BodyKind::Form(name) | BodyKind::Multipart(name) => {
             let name = format_ident!("{}", name);
             quote! { types::#name }
         }
@@ -42,7 +56,7 @@ fn read_body(kind: &BodyKind) -> TokenStream {
         BodyKind::Empty => quote! { () },
         BodyKind::Json(_) => quote! { response.json()? },
         BodyKind::Text => quote! { response.text()? },
-        BodyKind::Bytes => quote! { response.bytes() },
+        BodyKind::Bytes | BodyKind::Form(_) | BodyKind::Multipart(_) => quote! { response.bytes() },
     }
 }
 
@@ -125,10 +139,18 @@ fn emit_method(operation: &Operation) -> TokenStream {
         })
         .collect();
     if let Some(body) = &operation.body {
-        let ty = body_type(&body.kind);
+        let ty = match &body.kind {
+            BodyKind::Text => quote! { str },
+            kind => body_type(kind),
+        };
         arguments.push(if body.required { quote! { body: &#ty } } else { quote! { body: Option<&#ty> } });
     }
-    let success_type = operation.success.first().map_or(quote! { () }, |outcome| body_type(&outcome.body));
+    let success_type = if uniform_success(operation) {
+        operation.success.first().map_or(quote! { () }, |outcome| body_type(&outcome.body))
+    } else {
+        let ident = success_enum_ident(operation);
+        quote! { #ident }
+    };
     let checks = operation.parameters.iter().flat_map(emit_checks);
     let path = emit_path(operation);
     let http_method = format_ident!("{}", operation.http_method);
@@ -136,19 +158,26 @@ fn emit_method(operation: &Operation) -> TokenStream {
     let parameters = operation.parameters.iter().filter(|param| param.location != ParamLocation::Path).map(emit_parameter);
     let body = operation.body.as_ref().map(|body| {
         let media_type = &body.media_type;
-        let encode = match &body.kind {
+        let attach = match &body.kind {
             BodyKind::Json(_) | BodyKind::Empty => quote! {
-                serde_json::to_vec(body).map_err(|error| Error::InvalidRequest(format!("the body could not be encoded as JSON: {error}")))?
+                request.header("content-type", #media_type).body(
+                    serde_json::to_vec(body).map_err(|error| Error::InvalidRequest(format!("the body could not be encoded as JSON: {error}")))?
+                )
             },
-            BodyKind::Text => quote! { body.clone() },
-            BodyKind::Bytes => quote! { body.clone() },
+            BodyKind::Form(_) => quote! {
+                request.header("content-type", #media_type).body(client_runtime::form_body(body).map_err(Error::InvalidRequest)?)
+            },
+            // reqwest writes the multipart content type itself, with the boundary.
+            BodyKind::Multipart(_) => quote! { request.multipart(client_runtime::multipart_body(body).map_err(Error::InvalidRequest)?) },
+            BodyKind::Text => quote! { request.header("content-type", #media_type).body(body.to_owned()) },
+            BodyKind::Bytes => quote! { request.header("content-type", #media_type).body(body.clone()) },
         };
         if body.required {
-            quote! { let request = request.header("content-type", #media_type).body(#encode); }
+            quote! { let request = #attach; }
         } else {
             quote! {
                 let request = match body {
-                    Some(body) => request.header("content-type", #media_type).body(#encode),
+                    Some(body) => #attach,
                     None => request,
                 };
             }
@@ -224,6 +253,14 @@ fn emit_path(operation: &Operation) -> TokenStream {
                         let ident = format_ident!("{}", param.rust_name);
                         match param.ty {
                             ParamType::Str => quote! { client_runtime::encode_path_segment(#ident) },
+                            ParamType::Named(_) => {
+                                let explode = param.explode;
+                                quote! {
+                                    client_runtime::encode_path_segment(
+                                        &client_runtime::simple_text(#ident, #explode).map_err(Error::InvalidRequest)?
+                                    )
+                                }
+                            }
                             _ => quote! { client_runtime::encode_path_segment(&#ident.to_string()) },
                         }
                     }
@@ -243,11 +280,33 @@ fn emit_path(operation: &Operation) -> TokenStream {
 fn emit_parameter(param: &Param) -> TokenStream {
     let ident = format_ident!("{}", param.rust_name);
     let name = &param.name;
-    let apply = match param.location {
-        ParamLocation::Query => quote! { request.query(&[(#name, value.to_string())]) },
-        ParamLocation::Header => quote! { request.header(#name, value.to_string()) },
-        ParamLocation::Cookie => quote! { request.header("cookie", format!("{}={}", #name, value)) },
-        ParamLocation::Path => return TokenStream::new(),
+    let explode = param.explode;
+    let named = matches!(param.ty, ParamType::Named(_));
+    let apply = match (param.location, named) {
+        (ParamLocation::Query, false) => quote! { request.query(&[(#name, value.to_string())]) },
+        (ParamLocation::Query, true) => {
+            let style = match param.style {
+                ParamStyle::Form => quote! { Form },
+                ParamStyle::Simple => quote! { Simple },
+                ParamStyle::SpaceDelimited => quote! { SpaceDelimited },
+                ParamStyle::PipeDelimited => quote! { PipeDelimited },
+                ParamStyle::DeepObject => quote! { DeepObject },
+            };
+            quote! {
+                request.query(
+                    &client_runtime::query_pairs(#name, value, client_runtime::Style::#style, #explode).map_err(Error::InvalidRequest)?
+                )
+            }
+        }
+        (ParamLocation::Header, false) => quote! { request.header(#name, value.to_string()) },
+        (ParamLocation::Header, true) => {
+            quote! { request.header(#name, client_runtime::simple_text(value, #explode).map_err(Error::InvalidRequest)?) }
+        }
+        (ParamLocation::Cookie, false) => quote! { request.header("cookie", format!("{}={}", #name, value)) },
+        (ParamLocation::Cookie, true) => quote! {
+            request.header("cookie", format!("{}={}", #name, client_runtime::simple_text(value, #explode).map_err(Error::InvalidRequest)?))
+        },
+        (ParamLocation::Path, _) => return TokenStream::new(),
     };
     if param.required {
         quote! { let request = { let value = #ident; #apply }; }
@@ -267,13 +326,23 @@ fn emit_status_arms(operation: &Operation) -> TokenStream {
     let mut code_arms = Vec::new();
     let mut range_arms = Vec::new();
     let mut default_arm = quote! { _ => Err(response.unexpected()), };
-    // Every success status returns the first one's type; a status whose body differs is read
-    // as that type too, and fails as InvalidBody if it does not match.
-    let success_read = operation.success.first().map(|outcome| read_body(&outcome.body));
+    let uniform = uniform_success(operation);
+    let success = success_enum_ident(operation);
     for outcome in &operation.success {
         let pattern = status_pattern(outcome.status);
-        let read = success_read.clone().unwrap_or_default();
-        let arm = quote! { #pattern => Ok(#read), };
+        let read = read_body(&outcome.body);
+        let arm = if uniform {
+            quote! { #pattern => Ok(#read), }
+        } else {
+            let variant = format_ident!("{}", outcome.variant);
+            let construct = match (&outcome.body, outcome_keeps_status(outcome)) {
+                (BodyKind::Empty, false) => quote! { #success::#variant },
+                (BodyKind::Empty, true) => quote! { #success::#variant { status: response.status() } },
+                (_, false) => quote! { #success::#variant(#read) },
+                (_, true) => quote! { #success::#variant { status: response.status(), body: #read } },
+            };
+            quote! { #pattern => Ok(#construct), }
+        };
         match outcome.status {
             StatusKey::Range(_) => range_arms.push(arm),
             _ => code_arms.push(arm),
@@ -328,34 +397,54 @@ fn outcome_keeps_status(outcome: &Outcome) -> bool {
     !matches!(outcome.status, StatusKey::Code(_))
 }
 
+/// The variants of a response enum: one per documented status, holding its body.
+fn outcome_variants<'a>(outcomes: impl Iterator<Item = &'a Outcome>) -> Vec<TokenStream> {
+    outcomes
+        .map(|outcome| {
+            let variant = format_ident!("{}", outcome.variant);
+            let mut lines = vec![format!("{}: {}", status_label(outcome.status), first_line(&outcome.description))];
+            let rest: Vec<String> = text_lines(&outcome.description).into_iter().skip(1).collect();
+            if !rest.is_empty() {
+                lines.push(String::new());
+                lines.extend(rest);
+            }
+            let docs = doc_lines(lines);
+            let ty = body_type(&outcome.body);
+            match (&outcome.body, outcome_keeps_status(outcome)) {
+                (BodyKind::Empty, false) => quote! { #docs #variant, },
+                (BodyKind::Empty, true) => quote! { #docs #variant { /** The status received. */ status: StatusCode }, },
+                (_, false) => quote! { #docs #variant(#ty), },
+                (_, true) => quote! {
+                    #docs
+                    #variant {
+                        /// The status received.
+                        status: StatusCode,
+                        /// The documented body.
+                        body: #ty,
+                    },
+                },
+            }
+        })
+        .collect()
+}
+
+fn emit_success_enum(operation: &Operation) -> TokenStream {
+    let name = success_enum_ident(operation);
+    let doc = doc_lines([format!("The success responses [`Client::{}`] documents (their bodies differ).", operation.method_name)]);
+    let variants = outcome_variants(operation.success.iter());
+    quote! {
+        #doc
+        #[derive(Debug)]
+        pub enum #name {
+            #(#variants)*
+        }
+    }
+}
+
 fn emit_error_enum(operation: &Operation) -> TokenStream {
     let name = error_enum_ident(operation);
     let doc = doc_lines([format!("The error responses [`Client::{}`] documents.", operation.method_name)]);
-    let variants = operation.errors.iter().map(|outcome| {
-        let variant = format_ident!("{}", outcome.variant);
-        let mut lines = vec![format!("{}: {}", status_label(outcome.status), first_line(&outcome.description))];
-        let rest: Vec<String> = text_lines(&outcome.description).into_iter().skip(1).collect();
-        if !rest.is_empty() {
-            lines.push(String::new());
-            lines.extend(rest);
-        }
-        let docs = doc_lines(lines);
-        let ty = body_type(&outcome.body);
-        match (&outcome.body, outcome_keeps_status(outcome)) {
-            (BodyKind::Empty, false) => quote! { #docs #variant, },
-            (BodyKind::Empty, true) => quote! { #docs #variant { /** The status received. */ status: StatusCode }, },
-            (_, false) => quote! { #docs #variant(#ty), },
-            (_, true) => quote! {
-                #docs
-                #variant {
-                    /// The status received.
-                    status: StatusCode,
-                    /// The documented body.
-                    body: #ty,
-                },
-            },
-        }
-    });
+    let variants = outcome_variants(operation.errors.iter());
     let status_arms = operation.errors.iter().map(|outcome| {
         let variant = format_ident!("{}", outcome.variant);
         match (outcome.status, &outcome.body) {
