@@ -45,8 +45,34 @@ mod nsx {
         assert_eq!(request.url.query(), None);
         assert_eq!(header(&request, "accept").as_deref(), Some("application/json"));
         assert_eq!(header(&request, "authorization"), Some(basic("admin", "pa55")));
+        assert_eq!(header(&request, "user-agent").as_deref(), Some("nsx-client/0.1.0"));
         assert_only_headers(&request, &["accept", "authorization"]);
         assert!(request.body.is_empty());
+    }
+
+    #[tokio::test]
+    async fn a_configured_reqwest_client_is_used_as_it_is() {
+        let server = server_answering(json(200, json!({"token": "t", "roles": []}))).await;
+        let mut headers = client_runtime::reqwest::header::HeaderMap::new();
+        headers.insert("x-proxy-tag", "blue".parse().unwrap());
+        let http = client_runtime::reqwest::Client::builder().default_headers(headers).user_agent("custom/1").build().unwrap();
+        let client = Client::builder(&server.uri()).allow_http().http_client(http).build().unwrap();
+        client.get_registration_token("t").await.unwrap();
+        let request = only_request(&server).await;
+        assert_eq!(header(&request, "x-proxy-tag").as_deref(), Some("blue"));
+        assert_eq!(header(&request, "user-agent").as_deref(), Some("custom/1"));
+        assert_eq!(header(&request, "authorization"), None, "no credentials were configured");
+    }
+
+    #[test]
+    fn base_urls_must_be_https_unless_plain_http_is_asked_for() {
+        assert!(Client::new("https://nsx.example.com/api/v1").is_ok());
+        let error = Client::new("http://nsx.example.com/api/v1").unwrap_err();
+        assert!(error.to_string().contains("allow_http"), "{error}");
+        assert!(Client::builder("http://nsx.example.com").allow_http().build().is_ok());
+        assert!(Client::new("nsx.example.com").is_err());
+        assert_eq!(Client::new("https://nsx.example.com/api/v1/").unwrap().base_url(), "https://nsx.example.com/api/v1");
+        assert_eq!(nsx_client::server_url("nsx.corp"), "https://nsx.corp/api/v1");
     }
 
     #[tokio::test]
@@ -85,7 +111,7 @@ mod ssp {
     use ssp_client::{types, Client, GetRegistrationTokenStatusError as E};
 
     pub fn client(base: &str) -> Client {
-        Client::builder(&base).allow_http().timeout(TIMEOUT).basic_auth("ops", "pw").build().unwrap()
+        Client::builder(base).allow_http().timeout(TIMEOUT).basic_auth("ops", "pw").build().unwrap()
     }
 
     #[tokio::test]

@@ -18,6 +18,7 @@ fn workspace_options(spec: &Path) -> CrateOptions {
         regenerate_command: REGENERATE_COMMAND.into(),
         runtime_path: "../../runtime".into(),
         standalone: false,
+        lenient: false,
     }
 }
 
@@ -158,6 +159,7 @@ fn a_crate_generated_outside_the_workspace_builds_where_it_was_written() {
         regenerate_command: "cargo xtask generate specs/vrni.yaml --out <dir>".into(),
         runtime_path: runtime.display().to_string(),
         standalone: true,
+        lenient: false,
     };
     let generated = generate_crate(&spec, &options).unwrap_or_else(|diagnostics| panic!("{}", diagnostics.render()));
     ensure_crate(out.path(), &generated.files, Mode::Write).unwrap();

@@ -13,3 +13,9 @@ pub fn specs() -> Vec<PathBuf> {
     assert!(specs.len() >= 5, "expected the five specs in specs/, found {specs:?}");
     specs
 }
+
+/// The README's Rust examples, compiled as doctests so that they cannot drift from the
+/// generated clients.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeExamples;

@@ -3,8 +3,8 @@
 use std::fmt;
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
-use codespan_reporting::files::SimpleFile;
-use codespan_reporting::term::{self, termcolor::NoColor, Config};
+use codespan_reporting::files::{self, Files};
+use codespan_reporting::term::{self, termcolor::NoColor, Chars, Config};
 
 use crate::load::Document;
 use crate::locate;
@@ -28,9 +28,12 @@ pub struct Diagnostic {
     /// The JSON pointer of the offending node (`""` for the whole document).
     pub pointer: String,
     /// How to fix it, where a fix is known.
-    pub help: Option<String>,
+    pub help: Option<Box<str>>,
     /// Line and column (1-based), when known.
     pub location: Option<Location>,
+    /// For a spec bug the generator can work around: what it does instead when asked to be
+    /// lenient (the error then becomes a warning).
+    pub lenient: Option<&'static str>,
 }
 
 /// A position in the spec file.
@@ -47,7 +50,14 @@ pub struct Location {
 impl Diagnostic {
     /// An error at `pointer`.
     pub fn error(pointer: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, message: message.into(), pointer: pointer.into(), help: None, location: None }
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            pointer: pointer.into(),
+            help: None,
+            location: None,
+            lenient: None,
+        }
     }
 
     /// A warning at `pointer`.
@@ -55,9 +65,25 @@ impl Diagnostic {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(pointer, message) }
     }
 
+    /// Says what the generator does instead of failing when it is lenient.
+    pub fn lenient(mut self, fallback: &'static str) -> Self {
+        self.lenient = Some(fallback);
+        self
+    }
+
+    /// With `lenient`, an error that has a workaround becomes a warning that says what stands
+    /// in for the broken part; the fix stays in the help line.
+    pub fn relaxed(mut self) -> Self {
+        if let (Severity::Error, Some(fallback)) = (self.severity, &self.lenient) {
+            self.severity = Severity::Warning;
+            self.message = format!("{} (--lenient: {fallback})", self.message);
+        }
+        self
+    }
+
     /// Adds a `help:` line.
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(help.into().into_boxed_str());
         self
     }
 
@@ -108,6 +134,13 @@ impl Diagnostics {
         self
     }
 
+    /// Sorted by position in the file, as a reader goes through it: problems with the whole
+    /// file first, then top to bottom; diagnostics at one position keep their order.
+    pub fn sorted(mut self) -> Self {
+        self.items.sort_by_key(|item| item.location.map(|location| location.offset));
+        self
+    }
+
     /// Adds one.
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
@@ -116,6 +149,15 @@ impl Diagnostics {
     /// Adds all of `other`'s.
     pub fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
+    }
+
+    /// Adds those of `other`'s that are not here already (two stages may notice one problem).
+    pub fn merge(&mut self, other: Diagnostics) {
+        for item in other.items {
+            if !self.items.iter().any(|known| known.pointer == item.pointer && known.message == item.message) {
+                self.items.push(item);
+            }
+        }
     }
 
     /// All diagnostics, in the order they were found.
@@ -158,40 +200,54 @@ impl Diagnostics {
 
     /// Renders every diagnostic like rustc, then a summary line.
     pub fn render(&self) -> String {
-        let file = SimpleFile::new(self.file.as_str(), self.text.as_str());
-        let config = Config::default();
-        let mut out = NoColor::new(Vec::new());
+        let config = Config { chars: Chars::ascii(), ..Config::default() };
+        let mut text = String::new();
         for item in &self.items {
-            let report = self.report(item);
-            // Rendering into memory only fails on a label outside the file, which `report`
-            // never builds; fall back to the plain line if it ever does.
-            if term::emit(&mut out, &config, &file, &report).is_err() {
-                let _ = std::io::Write::write_all(out.get_mut(), format!("{item}\n").as_bytes());
-            }
+            text.push_str(&self.render_one(item, &config));
         }
-        let mut text = String::from_utf8_lossy(&out.into_inner()).into_owned();
         text.push_str(&self.summary());
         text.push('\n');
         text
     }
 
-    fn report(&self, item: &Diagnostic) -> Report<()> {
+    fn render_one(&self, item: &Diagnostic, config: &Config) -> String {
         let report = match item.severity {
             Severity::Error => Report::error(),
             Severity::Warning => Report::warning(),
         };
-        let mut notes = vec![format!("at JSON pointer: {}", display_pointer(&item.pointer))];
+        // The root's pointer says nothing the position (or the lack of one) does not.
+        let mut notes = if item.pointer.is_empty() {
+            Vec::new()
+        } else {
+            vec![format!("at JSON pointer: {}", display_pointer(&item.pointer))]
+        };
         if let Some(help) = &item.help {
             notes.push(format!("help: {help}"));
         }
         let report = report.with_message(&item.message).with_notes(notes);
-        match item.location {
-            Some(location) if location.offset <= self.text.len() => {
-                let end = node_end(&self.text, location.offset);
-                report.with_labels(vec![Label::primary((), location.offset..end)])
+        let mut out = NoColor::new(Vec::new());
+        let inside = |location: &Location| location.offset <= self.text.len() && self.text.is_char_boundary(location.offset);
+        let rendered = match item.location.filter(inside) {
+            Some(location) => {
+                let excerpt = Excerpt::new(&self.file, &self.text, location);
+                let report = report.with_labels(vec![Label::primary((), excerpt.label.clone())]);
+                term::emit(&mut out, config, &excerpt, &report)
             }
-            _ => report,
+            None => term::emit(&mut out, config, &Excerpt::default(), &report),
+        };
+        // Rendering into memory fails only on a label outside the excerpt, which `Excerpt`
+        // never builds; fall back to the plain line if it ever does.
+        if rendered.is_err() {
+            return format!("{item}\n");
         }
+        let mut text = String::from_utf8_lossy(&out.into_inner()).into_owned();
+        if item.location.is_none() && !self.file.is_empty() {
+            // Without a position codespan names no file; a problem with the whole file still
+            // says which file.
+            let header = text.find('\n').map_or(text.len(), |end| end + 1);
+            text.insert_str(header, &format!("  --> {}\n", self.file));
+        }
+        text
     }
 
     /// `error: 2 errors and 1 warning in specs/x.yaml`-style summary.
@@ -228,26 +284,158 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
-fn display_pointer(pointer: &str) -> &str {
+/// The longest pointer shown in full; a longer one keeps its two ends.
+const POINTER_WIDTH: usize = 160;
+
+fn display_pointer(pointer: &str) -> String {
     if pointer.is_empty() {
-        "/ (the document root)"
-    } else {
-        pointer
+        return "/ (the document root)".into();
+    }
+    let chars: Vec<char> = pointer.chars().collect();
+    if chars.len() <= POINTER_WIDTH {
+        return pointer.to_owned();
+    }
+    let head: String = chars[..POINTER_WIDTH / 2].iter().collect();
+    let tail: String = chars[chars.len() - POINTER_WIDTH / 2..].iter().collect();
+    format!("{head}…{tail}")
+}
+
+/// The one line a diagnostic points into, cut to a window around the position when it is long
+/// (a minified JSON spec is one line), with the real line and column reported to codespan.
+#[derive(Default)]
+struct Excerpt {
+    name: String,
+    text: String,
+    line: usize,
+    column: usize,
+    /// The label's byte range in `text`.
+    label: std::ops::Range<usize>,
+}
+
+/// The widest source line shown, in characters.
+const EXCERPT_WIDTH: usize = 160;
+
+/// The longest caret, in characters.
+const CARET_WIDTH: usize = 60;
+
+impl Excerpt {
+    fn new(file: &str, text: &str, location: Location) -> Excerpt {
+        let offset = location.offset;
+        let start = text[..offset].rfind('\n').map_or(0, |newline| newline + 1);
+        let end = text[offset..].find(['\n', '\r']).map_or(text.len(), |length| offset + length);
+        let line = printable(&text[start..end]);
+        let chars: Vec<char> = line.chars().collect();
+        let column = text[start..offset].chars().count();
+        let (from, to) = if chars.len() <= EXCERPT_WIDTH {
+            (0, chars.len())
+        } else {
+            let from = column.saturating_sub(EXCERPT_WIDTH / 3);
+            (from, (from + EXCERPT_WIDTH).min(chars.len()))
+        };
+        let mut shown = String::new();
+        if from > 0 {
+            shown.push('…');
+        }
+        shown.extend(&chars[from..column]);
+        let caret = shown.len();
+        shown.extend(&chars[column..to]);
+        if to < chars.len() {
+            shown.push('…');
+        }
+        let token = node_end(&shown, caret) - caret;
+        let width: usize = shown[caret..].chars().take(CARET_WIDTH).map(char::len_utf8).sum();
+        Excerpt {
+            name: file.to_owned(),
+            text: shown,
+            line: location.line,
+            column: location.column,
+            label: caret..caret + token.min(width),
+        }
     }
 }
 
-/// The caret spans the rest of the token that starts at `offset` (up to a space, colon or end
-/// of line), so that it underlines a key or scalar rather than one character.
+impl<'a> Files<'a> for Excerpt {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(&self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(&self.text)
+    }
+
+    fn line_index(&'a self, (): (), _byte_index: usize) -> Result<usize, files::Error> {
+        Ok(0)
+    }
+
+    fn line_number(&'a self, (): (), _line_index: usize) -> Result<usize, files::Error> {
+        Ok(self.line)
+    }
+
+    fn column_number(&'a self, (): (), _line_index: usize, byte_index: usize) -> Result<usize, files::Error> {
+        let after = self.text.get(self.label.start..byte_index).map_or(0, |between| between.chars().count());
+        Ok(self.column + after)
+    }
+
+    fn line_range(&'a self, (): (), _line_index: usize) -> Result<std::ops::Range<usize>, files::Error> {
+        Ok(0..self.text.len())
+    }
+}
+
+/// The text with control characters shown as `?` (and C1 controls as `¿`, also two bytes), so
+/// that a binary file's line cannot disturb the terminal.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => c,
+            '\u{0}'..='\u{1f}' | '\u{7f}' => '?',
+            '\u{80}'..='\u{9f}' => '¿',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Where the caret under the token that starts at `offset` ends: a quoted scalar to its closing
+/// quote, a key to its `:`, a plain value to the end of the line (or the `,` `]` `}` that ends it
+/// in a flow collection), and an opening bracket alone.
 fn node_end(text: &str, offset: usize) -> usize {
     let rest = &text[offset..];
-    let length = rest.find(['\n', '\r']).unwrap_or(rest.len());
-    let line = &rest[..length];
-    let token = line
-        .char_indices()
-        .find(|&(index, c)| index > 0 && (c == ':' || c == ' ' || c == ','))
-        .map(|(index, _)| index)
-        .unwrap_or(line.len());
-    offset + token.max(line.chars().next().map_or(0, char::len_utf8))
+    let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+    let mut chars = line.char_indices().peekable();
+    let Some((_, first)) = chars.next() else { return offset };
+    let length = match first {
+        '\'' | '"' => {
+            let mut escaped = false;
+            let close = chars.find(|&(_, c)| {
+                let closes = c == first && !escaped;
+                escaped = first == '"' && c == '\\' && !escaped;
+                closes
+            });
+            close.map_or(line.len(), |(index, c)| index + c.len_utf8())
+        }
+        '[' | '{' => first.len_utf8(),
+        _ => {
+            let mut end = line.len();
+            while let Some((index, c)) = chars.next() {
+                let next = chars.peek().map(|&(_, next)| next);
+                let ends = match c {
+                    ':' => next.is_none_or(char::is_whitespace),
+                    ',' | ']' | '}' => true,
+                    '#' => line[..index].ends_with(char::is_whitespace),
+                    _ => false,
+                };
+                if ends {
+                    end = index;
+                    break;
+                }
+            }
+            line[..end].trim_end().len().max(first.len_utf8())
+        }
+    };
+    offset + length
 }
 
 /// Escapes one JSON pointer segment (RFC 6901).

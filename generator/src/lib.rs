@@ -3,9 +3,12 @@
 //! The generator is a pipeline; each stage is a module, takes what the previous one produced
 //! and hands its own result forward:
 //!
-//! 1. [`load`]: read the file and parse YAML or JSON into a JSON value (syntax errors located).
+//! 1. [`load`]: read the file and parse YAML or JSON into a JSON value (syntax errors located);
+//!    `tree` builds the value with caps on size, depth and alias expansion.
 //! 2. [`validate`]: check the document is OpenAPI 3.0 and that a client can be generated from
-//!    it; every problem becomes a located [`Diagnostic`].
+//!    it; every problem becomes a located [`Diagnostic`]. Its checks: `shape` (structure and
+//!    field types), `schemas` (schema rules), `references` (the `$ref` graph), and its own
+//!    (operations, names, path templates, security, servers).
 //! 3. [`model`]: lower the document into a plain [`model::Api`]: operations, parameters,
 //!    responses, security schemes, with Rust names decided.
 //! 4. [`emit`]: build Rust tokens: schema types through progenitor's engine, and the client,
@@ -16,15 +19,20 @@
 //! Nothing in the pipeline panics on bad input; a panic inside a dependency is caught and
 //! reported as an error naming the spec.
 
+pub mod corpus;
 pub mod diagnostic;
 pub mod emit;
 pub mod format;
 pub mod load;
 mod locate;
 pub mod model;
-mod refs;
 mod naming;
+mod references;
+mod refs;
+mod schemas;
+mod shape;
 mod template;
+mod tree;
 pub mod validate;
 pub mod workspace;
 pub mod write;
@@ -47,13 +55,39 @@ pub struct Generated {
     pub types: usize,
 }
 
+/// The stack of the thread the pipeline runs on. Nesting is capped (`tree::MAX_DEPTH`,
+/// `shape::MAX_SCHEMA_DEPTH`), but the type generator's frames are large in debug builds and a
+/// caller's thread may be small (a test thread has 2 MiB); only touched pages cost memory.
+const PIPELINE_STACK: usize = 256 << 20;
+
 /// Runs the whole pipeline for one spec file and returns the crate's files, or every
 /// diagnostic when the spec cannot be turned into a client.
 pub fn generate_crate(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagnostics> {
+    let crashed = |message: &str| {
+        let mut diagnostics = Diagnostics::new(spec_path.display().to_string(), String::new());
+        diagnostics.push(
+            Diagnostic::error("", format!("the generator {message}"))
+                .help("this is a generator bug; please report it with the spec"),
+        );
+        diagnostics
+    };
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("generator".into())
+            .stack_size(PIPELINE_STACK)
+            .spawn_scoped(scope, || pipeline(spec_path, options));
+        match worker {
+            Ok(worker) => worker.join().unwrap_or_else(|_| Err(crashed("panicked (see the message above)"))),
+            Err(error) => Err(crashed(&format!("could not start its thread: {error}"))),
+        }
+    })
+}
+
+fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagnostics> {
     let document = load::load(spec_path)?;
-    let (openapi, mut warnings) = validate::validate(&document)?;
+    let (openapi, mut warnings) = validate::validate(&document, options.lenient)?;
     let (api, model_warnings) = model::lower(&openapi, &document).map_err(|found| found.with_source(&document))?;
-    warnings.extend(model_warnings.with_source(&document));
+    warnings.merge(model_warnings.with_source(&document));
     let emitted = emit::emit(&api).map_err(|found| found.with_source(&document))?;
     let lib_rs = format::format_lib(&emitted.tokens, &options.header()).map_err(|found| found.with_source(&document))?;
     Ok(Generated {

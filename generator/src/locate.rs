@@ -10,12 +10,14 @@ use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
 use crate::diagnostic::{escape_segment, Location};
-use crate::load::location_of;
+use crate::load::location_in_line;
 
 /// JSON pointer of every node in a document, mapped to where the node starts.
 pub(crate) struct Index<'a> {
     text: &'a str,
     positions: HashMap<String, (usize, usize)>,
+    /// The byte offset where each line starts.
+    line_starts: Vec<usize>,
 }
 
 impl<'a> Index<'a> {
@@ -23,7 +25,8 @@ impl<'a> Index<'a> {
         let mut builder = Builder::default();
         // A syntax error ends the walk early; whatever was indexed before it is still useful.
         let _ = Parser::new_from_str(text).load(&mut builder, false);
-        Index { text, positions: builder.positions }
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(offset, _)| offset + 1)).collect();
+        Index { text, positions: builder.positions, line_starts }
     }
 
     /// The position of `pointer`'s node, or of its nearest ancestor that exists.
@@ -32,7 +35,8 @@ impl<'a> Index<'a> {
         // The root is the whole file: no caret is better than one on its first key.
         while !current.is_empty() {
             if let Some(&(line, column)) = self.positions.get(current) {
-                return Some(location_of(self.text, line, column));
+                let line_start = self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(self.text.len());
+                return Some(location_in_line(self.text, line_start, line, column));
             }
             current = &current[..current.rfind('/').unwrap_or(0)];
         }
@@ -42,7 +46,9 @@ impl<'a> Index<'a> {
 
 /// One open mapping or sequence while walking the events.
 enum Frame {
-    Mapping { pointer: String, pending_key: Option<String> },
+    /// `unplaced` holds the mapping's own pointer and start until its first key is seen: a
+    /// block mapping's start mark is where its first `:` is, and a person looks for the key.
+    Mapping { pointer: String, pending_key: Option<String>, unplaced: Option<(String, Marker)> },
     Sequence { pointer: String, next: usize },
 }
 
@@ -57,7 +63,7 @@ impl Builder {
     fn next_node(&mut self) -> Option<String> {
         match self.stack.last_mut() {
             None => Some(String::new()),
-            Some(Frame::Mapping { pointer, pending_key }) => {
+            Some(Frame::Mapping { pointer, pending_key, .. }) => {
                 pending_key.take().map(|key| format!("{pointer}/{}", escape_segment(&key)))
             }
             Some(Frame::Sequence { pointer, next }) => {
@@ -87,9 +93,13 @@ impl MarkedEventReceiver for Builder {
                 Some(pointer) => self.record_scalar(&pointer, mark),
                 None => {
                     // A key: it stands for its value until the value is seen.
-                    if let Some(Frame::Mapping { pointer, pending_key }) = self.stack.last_mut() {
+                    if let Some(Frame::Mapping { pointer, pending_key, unplaced }) = self.stack.last_mut() {
                         let child = format!("{pointer}/{}", escape_segment(&text));
                         *pending_key = Some(text);
+                        let unplaced = unplaced.take();
+                        if let Some((mapping, _)) = unplaced {
+                            self.record(&mapping, mark);
+                        }
                         self.record(&child, mark);
                     }
                 }
@@ -101,8 +111,8 @@ impl MarkedEventReceiver for Builder {
             }
             Event::MappingStart(..) => {
                 let pointer = self.next_node().unwrap_or_default();
-                self.record(&pointer, mark);
-                self.stack.push(Frame::Mapping { pointer, pending_key: None });
+                let unplaced = (!self.positions.contains_key(&pointer)).then(|| (pointer.clone(), mark));
+                self.stack.push(Frame::Mapping { pointer, pending_key: None, unplaced });
             }
             Event::SequenceStart(..) => {
                 let pointer = self.next_node().unwrap_or_default();
@@ -110,7 +120,9 @@ impl MarkedEventReceiver for Builder {
                 self.stack.push(Frame::Sequence { pointer, next: 0 });
             }
             Event::MappingEnd | Event::SequenceEnd => {
-                self.stack.pop();
+                if let Some(Frame::Mapping { unplaced: Some((mapping, start)), .. }) = self.stack.pop() {
+                    self.record(&mapping, start);
+                }
             }
             _ => {}
         }
@@ -132,6 +144,15 @@ mod tests {
         assert_eq!(at("/paths/~1a~1{b}/get/responses/200"), Some((6, 9)));
         // A pointer below a node that does not exist falls back to the nearest ancestor.
         assert_eq!(at("/paths/~1a~1{b}/get/parameters/0"), Some((4, 5)));
+    }
+
+    #[test]
+    fn a_mapping_in_a_list_is_at_its_first_key() {
+        let text = "list:\n  - name: id\n    in: path\n  - {}\n";
+        let index = Index::build(text);
+        let at = |pointer: &str| index.find(pointer).map(|location| (location.line, location.column));
+        assert_eq!(at("/list/0"), Some((2, 5)));
+        assert_eq!(at("/list/1"), Some((4, 5)));
     }
 
     #[test]

@@ -408,7 +408,7 @@ impl Lowering<'_> {
         let type_name = pascal(&method_name);
         let parameters = self.parameters(path_parts, shared_parameters, &operation.parameters, &type_name, at);
         let body = operation.request_body.as_ref().and_then(|body| self.request_body(body, &type_name));
-        let (success, errors, accept) = self.responses(operation, &type_name, at);
+        let (success, errors, accept) = self.responses(operation, &type_name);
         let authenticates = operation
             .extensions
             .get("x-authenticates")
@@ -613,7 +613,7 @@ impl Lowering<'_> {
         Some(Body { media_type: media_type.clone(), required: body.required, kind, description: body.description.clone() })
     }
 
-    fn responses(&mut self, operation: &SpecOperation, type_name: &str, at: &str) -> (Vec<Outcome>, Vec<Outcome>, Option<String>) {
+    fn responses(&mut self, operation: &SpecOperation, type_name: &str) -> (Vec<Outcome>, Vec<Outcome>, Option<String>) {
         let mut success = Vec::new();
         let mut errors = Vec::new();
         let mut media_types: Vec<String> = Vec::new();
@@ -657,9 +657,15 @@ impl Lowering<'_> {
                 _ => errors.push(outcome),
             }
         }
-        if success.is_empty() {
-            self.problems.push(Diagnostic::warning(format!("{at}/responses"), "the operation documents no success (2xx) response")
-                .help("document the success response so the client can return its body"));
+        // An operation that documents no response at all (a spec bug, accepted when lenient;
+        // validation reports it) still works: any 2xx is a success, handed over as bytes.
+        if success.is_empty() && errors.is_empty() {
+            success.push(Outcome {
+                status: StatusKey::Range(2),
+                variant: "Success".into(),
+                description: "Any success; the spec documents no response.".into(),
+                body: BodyKind::Bytes,
+            });
         }
         // Success media types first: a server that honours only the first gets it right.
         media_types.sort_by_key(|media_type| !success_media(operation, media_type));
@@ -774,12 +780,17 @@ impl SchemaNames {
     }
 }
 
+/// Points `$ref`s at the components' Rust names. A `$ref` to a schema that does not exist
+/// (allowed only when lenient; validation reports it) is dropped, leaving an untyped value.
 fn rewrite_refs(value: &mut Value, names: &IndexMap<String, String>) {
     match value {
         Value::Object(map) => {
             if let Some(Value::String(reference)) = map.get_mut("$ref") {
-                if let Some(rust_name) = refs::component_name(reference, "schemas").and_then(|name| names.get(name)) {
-                    *reference = format!("#/components/schemas/{rust_name}");
+                match refs::component_name(reference, "schemas").and_then(|name| names.get(name)) {
+                    Some(rust_name) => *reference = format!("#/components/schemas/{rust_name}"),
+                    None => {
+                        map.remove("$ref");
+                    }
                 }
             }
             map.values_mut().for_each(|child| rewrite_refs(child, names));

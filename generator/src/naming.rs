@@ -10,6 +10,14 @@ const KEYWORDS: &[&str] = &[
     "box", "do", "final", "gen", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
 ];
 
+/// Methods and associated functions every generated `Client` has (see `emit/client.rs`): an
+/// operation cannot take their names.
+pub const CLIENT_METHODS: &[&str] = &["builder", "new", "base_url", "server_url", "credentials_expire_at"];
+
+/// Types every generated crate defines or re-exports at its root (see `emit/mod.rs`): an
+/// operation's error enum cannot take their names.
+pub const ROOT_TYPES: &[&str] = &["Client", "ClientBuilder", "ConfigError", "Error", "Secret", "StatusCode"];
+
 /// A snake_case identifier for `name`; keywords get a trailing underscore, and a name that
 /// starts with a digit gets a leading underscore.
 pub fn snake(name: &str) -> String {

@@ -48,8 +48,3 @@ pub fn response<'a>(api: &'a OpenAPI, item: &'a ReferenceOr<Response>) -> Option
 pub fn request_body<'a>(api: &'a OpenAPI, item: &'a ReferenceOr<RequestBody>) -> Option<&'a RequestBody> {
     follow(api, item, "requestBodies", |components| &components.request_bodies)
 }
-
-/// The JSON pointer a local reference names (`#/a/b` is `/a/b`), or `None` for an external one.
-pub fn local_pointer(reference: &str) -> Option<&str> {
-    reference.strip_prefix('#')
-}

@@ -76,6 +76,7 @@ pub fn regenerate(root: &Path, mode: Mode) -> std::io::Result<Report> {
             regenerate_command: REGENERATE_COMMAND.into(),
             runtime_path: "../../runtime".into(),
             standalone: false,
+            lenient: false,
         };
         let started = Instant::now();
         let (diagnostics, changes, summary) = match generate_crate(spec, &options) {

@@ -24,6 +24,8 @@ pub struct CrateOptions {
     pub runtime_path: String,
     /// Adds an empty `[workspace]` so the crate builds on its own wherever it is written.
     pub standalone: bool,
+    /// Works around spec bugs that have a sound fallback, reporting them as warnings.
+    pub lenient: bool,
 }
 
 impl CrateOptions {

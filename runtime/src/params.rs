@@ -124,10 +124,10 @@ mod tests {
         let object = json!({"role": "admin", "n": 2});
         assert_eq!(
             query_pairs("f", &object, Style::DeepObject, true).unwrap(),
-            [("f[n]".into(), "2".into()), ("f[role]".into(), "admin".into())]
+            [("f[role]".into(), "admin".into()), ("f[n]".into(), "2".into())]
         );
-        assert_eq!(query_pairs("f", &object, Style::Form, true).unwrap(), [("n".into(), "2".into()), ("role".into(), "admin".into())]);
-        assert_eq!(query_pairs("f", &object, Style::Form, false).unwrap(), [("f".into(), "n,2,role,admin".into())]);
+        assert_eq!(query_pairs("f", &object, Style::Form, true).unwrap(), [("role".into(), "admin".into()), ("n".into(), "2".into())]);
+        assert_eq!(query_pairs("f", &object, Style::Form, false).unwrap(), [("f".into(), "role,admin,n,2".into())]);
         assert_eq!(query_pairs("n", &json!(5), Style::Form, true).unwrap(), [("n".into(), "5".into())]);
         assert!(query_pairs("n", &json!(null), Style::Form, true).unwrap().is_empty());
     }

@@ -3,7 +3,9 @@
 //! A thin front end over the `generator` library:
 //! - `regenerate`: every spec in `specs/` into `generated/<stem>-client/`;
 //! - `regenerate --check`: the same comparison, writing nothing; fails when anything is stale;
-//! - `generate <SPEC> --out <DIR>`: any spec into a standalone crate anywhere.
+//! - `generate <SPEC> --out <DIR>`: any spec into a standalone crate anywhere;
+//! - `lint [SPEC...]`: the diagnostics of specs (default: every one in `specs/`), writing nothing;
+//! - `corpus <DIR> [--compile]`: a crate for every spec in a folder, and a table of how it went.
 //!
 //! Exit codes: 0 on success, 1 on a bad spec or stale output, 2 on bad arguments (clap).
 //! Never 101: a panic anywhere is caught and reported as an error.
@@ -13,6 +15,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
+use generator::corpus;
 use generator::workspace::{self, REGENERATE_COMMAND};
 use generator::write::{ensure_crate, Change, Mode};
 use generator::{generate_crate, CrateOptions};
@@ -42,6 +45,30 @@ enum Command {
         /// The crate name (default: the spec's file stem followed by `-client`).
         #[arg(long)]
         name: Option<String>,
+        /// Work around spec bugs that have a sound fallback (a `$ref` to nothing, an array
+        /// without `items`, an operation without responses), reporting them as warnings.
+        #[arg(long)]
+        lenient: bool,
+    },
+    /// Print every error and warning of the specs, and write nothing. Exit 1 if any has errors.
+    Lint {
+        /// The spec files (default: every spec in specs/).
+        specs: Vec<PathBuf>,
+        /// Report the spec bugs `generate --lenient` works around as warnings.
+        #[arg(long)]
+        lenient: bool,
+    },
+    /// Generate a crate for every spec in DIR (leniently) and print a table of the results.
+    /// Exit 1 if any spec panics the generator or, with --compile, any crate fails `cargo check`.
+    Corpus {
+        /// The folder of specs (`.yaml`, `.yml`, `.json`).
+        dir: PathBuf,
+        /// Also run `cargo check` on every generated crate.
+        #[arg(long)]
+        compile: bool,
+        /// Where to write the crates (default: target/corpus).
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
 }
 
@@ -49,7 +76,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = std::panic::catch_unwind(|| match cli.command {
         Command::Regenerate { check } => regenerate(if check { Mode::Check } else { Mode::Write }),
-        Command::Generate { spec, out, name } => generate(&spec, &out, name),
+        Command::Generate { spec, out, name, lenient } => generate(&spec, &out, name, lenient),
+        Command::Lint { specs, lenient } => lint(specs, lenient),
+        Command::Corpus { dir, compile, out } => run_corpus(&dir, compile, out),
     });
     match outcome {
         Ok(Ok(())) => ExitCode::SUCCESS,
@@ -114,7 +143,7 @@ fn describe(change: &Change, mode: Mode, root: &Path) -> String {
     }
 }
 
-fn generate(spec: &Path, out: &Path, name: Option<String>) -> Result<(), String> {
+fn generate(spec: &Path, out: &Path, name: Option<String>, lenient: bool) -> Result<(), String> {
     let runtime = workspace_root().join("runtime");
     let runtime = runtime.canonicalize().unwrap_or(runtime);
     let options = CrateOptions {
@@ -123,6 +152,7 @@ fn generate(spec: &Path, out: &Path, name: Option<String>) -> Result<(), String>
         regenerate_command: format!("cargo xtask generate {} --out {}", spec.display(), out.display()),
         runtime_path: runtime.display().to_string(),
         standalone: true,
+        lenient,
     };
     let started = Instant::now();
     let generated = generate_crate(spec, &options).map_err(|diagnostics| diagnostics.render().trim_end().to_owned())?;
@@ -143,6 +173,48 @@ fn generate(spec: &Path, out: &Path, name: Option<String>) -> Result<(), String>
     Ok(())
 }
 
+/// Runs the whole pipeline short of writing on each spec, so that lint reports exactly what
+/// generation would (the model's and emitter's findings too), and prints each spec's findings
+/// and summary line.
+fn lint(specs: Vec<PathBuf>, lenient: bool) -> Result<(), String> {
+    let root = workspace_root();
+    let specs = if specs.is_empty() {
+        workspace::spec_files(&root.join("specs")).map_err(|error| format!("error: reading specs/: {error}"))?
+    } else {
+        specs
+    };
+    let mut failed = Vec::new();
+    for spec in &specs {
+        let shown = spec.strip_prefix(&root).unwrap_or(spec).display().to_string();
+        let options = CrateOptions {
+            crate_name: workspace::crate_name(spec),
+            spec_display: shown.clone(),
+            regenerate_command: REGENERATE_COMMAND.into(),
+            runtime_path: "../../runtime".into(),
+            standalone: false,
+            lenient,
+        };
+        let diagnostics = match generate_crate(spec, &options) {
+            Ok(generated) => generated.warnings,
+            Err(diagnostics) => diagnostics,
+        };
+        let diagnostics = diagnostics.renamed(&spec.display().to_string(), &shown);
+        if diagnostics.is_empty() {
+            println!("{}", generator::Diagnostics::new(shown.clone(), "").summary());
+        } else {
+            eprint!("{}", diagnostics.render());
+        }
+        if diagnostics.has_errors() {
+            failed.push(shown);
+        }
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("error: {} of {} specs have errors: {}", failed.len(), specs.len(), failed.join(", ")))
+    }
+}
+
 /// Writing a crate removes files the generator did not produce, so it may only write into an
 /// empty directory or one that holds a crate it generated before.
 fn refuse_foreign_directory(out: &Path) -> Result<(), String> {
@@ -152,5 +224,34 @@ fn refuse_foreign_directory(out: &Path) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!("error: {} is not empty and holds no generated crate; choose an empty or new directory", out.display()))
+    }
+}
+
+fn run_corpus(dir: &Path, compile: bool, out: Option<PathBuf>) -> Result<(), String> {
+    let root = workspace_root();
+    let runtime = root.join("runtime");
+    let settings = corpus::Settings {
+        out_dir: out.unwrap_or_else(|| root.join("target/corpus")),
+        runtime_path: runtime.canonicalize().unwrap_or(runtime),
+        lock_file: Some(root.join("Cargo.lock")),
+        lenient: true,
+        compile,
+    };
+    let rows = corpus::run(dir, &settings).map_err(|error| format!("error: {error}"))?;
+    for row in &rows {
+        if !row.diagnostics.is_empty() {
+            let errors = if matches!(row.result, corpus::Outcome::Ok) { "" } else { " (errors)" };
+            eprintln!("--- {}{errors}: {} warnings (first lines below)", row.spec, row.warnings);
+            for line in row.diagnostics.lines().take(12) {
+                eprintln!("{line}");
+            }
+        }
+    }
+    print!("{}", corpus::table(&rows));
+    let failures: Vec<&str> = rows.iter().filter(|row| row.is_failure()).map(|row| row.spec.as_str()).collect();
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("error: panicked or failed to compile: {}", failures.join(", ")))
     }
 }

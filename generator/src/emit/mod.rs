@@ -6,6 +6,7 @@
 
 pub mod client;
 pub mod docs;
+mod enums;
 pub mod operations;
 pub mod types;
 
@@ -31,6 +32,11 @@ pub fn emit(api: &Api) -> Result<Emitted, Diagnostics> {
     let client = client::emit_client(api);
     let login_helpers = client::emit_login_helpers(api);
     let operations = operations::emit_operations(api);
+    // Types of ours that typify refers to by path need the crate to be able to name itself.
+    let self_alias = (types.own_enums > 0).then(|| {
+        let alias = quote::format_ident!("{}", enums::SELF_ALIAS);
+        quote! { extern crate self as #alias; }
+    });
     let tokens = quote! {
         #crate_docs
         #![forbid(unsafe_code)]
@@ -38,6 +44,7 @@ pub fn emit(api: &Api) -> Result<Emitted, Diagnostics> {
         // matters, and boxing documented bodies would make matching on them clumsier.
         #![allow(clippy::result_large_err)]
 
+        #self_alias
         pub use client_runtime::{ConfigError, Error, Secret, StatusCode};
 
         /// The schemas of the spec as Rust types.

@@ -9,6 +9,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use proc_macro2::TokenStream;
 use serde_json::{json, Map, Value};
 
+use super::enums;
 use crate::diagnostic::Diagnostic;
 use crate::model::Api;
 
@@ -18,6 +19,8 @@ pub struct Types {
     pub tokens: TokenStream,
     /// How many Rust types were generated.
     pub count: usize,
+    /// How many of them are enums emitted by us rather than typify.
+    pub own_enums: usize,
     /// The generated code uses `chrono` (date-time formats).
     pub uses_chrono: bool,
     /// The generated code uses `uuid`.
@@ -33,8 +36,10 @@ fn secret_type() -> Value {
 
 /// Generates every named schema of `api` as a Rust type.
 pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
-    let schemas: Map<String, Value> =
+    let mut schemas: Map<String, Value> =
         api.schemas.iter().map(|(name, schema)| (name.clone(), mark_secrets(schema.clone()))).collect();
+    let own_enums = enums::take_colliding(&mut schemas);
+    prevent_name_collisions(&mut schemas);
     let document = json!({
         "openapi": "3.0.3",
         "info": { "title": api.title, "version": api.api_version },
@@ -71,13 +76,76 @@ pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
         )
         .help("this is a generator bug; please report it with the spec"));
     }
+    let typify_items = type_space.to_stream();
+    let own_items = enums::emit(&own_enums);
     Ok(Types {
-        tokens: type_space.to_stream(),
-        count: type_space.iter_types().count(),
+        tokens: quote::quote! { #typify_items #own_items },
+        count: type_space.iter_types().count() + own_enums.len(),
+        own_enums: own_enums.len(),
         uses_chrono: type_space.uses_chrono(),
         uses_uuid: type_space.uses_uuid(),
         uses_regress: type_space.uses_regress(),
     })
+}
+
+/// typify names a type after its `title`, or after its parent and property (`Ticket` +
+/// `type`), without checking the name against the components (`ticket_type` is `TicketType`
+/// too), and two same-named types do not compile. So titles, which are only naming hints, are
+/// dropped, and an inline property schema whose derived name is taken gets a unique title.
+fn prevent_name_collisions(schemas: &mut Map<String, Value>) {
+    let mut taken: std::collections::BTreeSet<String> = schemas.keys().cloned().collect();
+    for (name, schema) in schemas.iter_mut() {
+        name_properties(schema, name, &mut taken);
+    }
+}
+
+fn name_properties(schema: &mut Value, name: &str, taken: &mut std::collections::BTreeSet<String>) {
+    let Value::Object(map) = schema else {
+        if let Value::Array(items) = schema {
+            items.iter_mut().for_each(|item| name_properties(item, name, taken));
+        }
+        return;
+    };
+    map.remove("title");
+    for (key, child) in map.iter_mut() {
+        match key.as_str() {
+            "properties" => {
+                let Value::Object(properties) = child else { continue };
+                for (property, property_schema) in properties.iter_mut() {
+                    let mut derived = format!("{name}{}", crate::naming::pascal(property));
+                    let named_by_typify = property_schema.as_object().is_some_and(|object| {
+                        !object.contains_key("$ref")
+                            && ["enum", "properties", "oneOf", "anyOf", "allOf"].iter().any(|key| object.contains_key(*key))
+                    });
+                    if named_by_typify && !taken.insert(derived.clone()) {
+                        let base = derived.clone();
+                        let mut counter = 2;
+                        while !taken.insert(derived.clone()) {
+                            derived = format!("{base}{counter}");
+                            counter += 1;
+                        }
+                        if let Value::Object(object) = property_schema {
+                            object.insert("title".into(), Value::String(derived.clone()));
+                        }
+                        name_properties_below_title(property_schema, &derived, taken);
+                    } else {
+                        name_properties(property_schema, &derived, taken);
+                    }
+                }
+            }
+            "example" | "examples" | "enum" | "default" | "x-rust-type" => {}
+            _ => name_properties(child, name, taken),
+        }
+    }
+}
+
+/// Like [`name_properties`], keeping the title just given to this schema.
+fn name_properties_below_title(schema: &mut Value, name: &str, taken: &mut std::collections::BTreeSet<String>) {
+    let title = schema.get("title").cloned();
+    name_properties(schema, name, taken);
+    if let (Some(title), Value::Object(map)) = (title, schema) {
+        map.insert("title".into(), title);
+    }
 }
 
 /// Replaces every schema marked secret (`x-secret: true`, or a `password`-format string) with a

@@ -1,0 +1,182 @@
+//! Runs the generator over a folder of real-world specs and tabulates how it fared.
+//!
+//! `cargo xtask corpus <DIR> [--compile]` is a thin front end over [`run`]. Each spec becomes a
+//! standalone crate under the output folder; with `compile`, `cargo check` runs on each, all
+//! sharing one target directory so dependencies are built once.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use crate::write::{ensure_crate, Mode};
+use crate::{generate_crate, workspace, CrateOptions};
+
+/// How one spec fared.
+#[derive(Debug)]
+pub struct Row {
+    /// The spec's file name.
+    pub spec: String,
+    /// Operations in the generated client (0 when generation failed).
+    pub operations: usize,
+    /// What generation gave.
+    pub result: Outcome,
+    /// Warnings reported (with `lenient`, the spec bugs worked around).
+    pub warnings: usize,
+    /// Milliseconds to generate.
+    pub generate_ms: u128,
+    /// Lines of generated Rust.
+    pub lines: usize,
+    /// Whether `cargo check` passed and how long it took, when compiling was asked for.
+    pub check: Option<(bool, u128)>,
+    /// The rendered diagnostics (errors and warnings), for the report.
+    pub diagnostics: String,
+}
+
+/// What generation gave for one spec.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// A crate was generated.
+    Ok,
+    /// The spec has this many errors.
+    Errors(usize),
+    /// The generator, or a dependency, panicked.
+    Panic(String),
+}
+
+impl Row {
+    /// Whether this row makes the corpus run fail: a panic, or a crate that does not compile.
+    pub fn is_failure(&self) -> bool {
+        matches!(self.result, Outcome::Panic(_)) || matches!(self.check, Some((false, _)))
+    }
+}
+
+/// Settings for a corpus run.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Where the crates are written (one folder per spec, plus `target/` when compiling).
+    pub out_dir: PathBuf,
+    /// The path of the `client-runtime` crate.
+    pub runtime_path: PathBuf,
+    /// A `Cargo.lock` to start each crate from, so that `cargo check` needs no resolution.
+    pub lock_file: Option<PathBuf>,
+    /// Work around spec bugs with warnings instead of failing.
+    pub lenient: bool,
+    /// Run `cargo check` on each generated crate.
+    pub compile: bool,
+}
+
+/// Generates (and with `compile`, checks) a crate for every spec in `dir`.
+pub fn run(dir: &Path, settings: &Settings) -> std::io::Result<Vec<Row>> {
+    let specs = workspace::spec_files(dir)?;
+    std::fs::create_dir_all(&settings.out_dir)?;
+    let mut rows = Vec::new();
+    for spec in specs {
+        rows.push(run_one(&spec, settings)?);
+    }
+    Ok(rows)
+}
+
+fn run_one(spec: &Path, settings: &Settings) -> std::io::Result<Row> {
+    let name = workspace::crate_name(spec);
+    let crate_dir = settings.out_dir.join(&name);
+    let options = CrateOptions {
+        crate_name: name.clone(),
+        spec_display: spec.display().to_string(),
+        regenerate_command: format!("cargo xtask corpus {}", spec.parent().unwrap_or(spec).display()),
+        runtime_path: settings.runtime_path.display().to_string(),
+        standalone: true,
+        lenient: settings.lenient,
+    };
+    let spec_name = spec.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    let started = Instant::now();
+    let generated = catch_unwind(AssertUnwindSafe(|| generate_crate(spec, &options)));
+    let generate_ms = started.elapsed().as_millis();
+    let mut row = Row {
+        spec: spec_name,
+        operations: 0,
+        result: Outcome::Ok,
+        warnings: 0,
+        generate_ms,
+        lines: 0,
+        check: None,
+        diagnostics: String::new(),
+    };
+    match generated {
+        Err(panic) => row.result = Outcome::Panic(panic_text(&panic)),
+        Ok(Err(diagnostics)) => {
+            let rendered = diagnostics.render();
+            // A dependency's panic is caught inside the pipeline and reported as an error.
+            row.result = match rendered.lines().find(|line| line.contains("panicked")) {
+                Some(line) => Outcome::Panic(line.trim().to_owned()),
+                None => Outcome::Errors(diagnostics.error_count()),
+            };
+            row.warnings = diagnostics.warning_count();
+            row.diagnostics = rendered;
+        }
+        Ok(Ok(generated)) => {
+            row.operations = generated.operations;
+            row.lines = generated.files.rust_lines();
+            row.warnings = generated.warnings.warning_count();
+            if !generated.warnings.is_empty() {
+                row.diagnostics = generated.warnings.render();
+            }
+            if crate_dir.exists() {
+                std::fs::remove_dir_all(&crate_dir)?;
+            }
+            ensure_crate(&crate_dir, &generated.files, Mode::Write)?;
+            if settings.compile {
+                if let Some(lock) = &settings.lock_file {
+                    std::fs::copy(lock, crate_dir.join("Cargo.lock"))?;
+                }
+                row.check = Some(cargo_check(&crate_dir, &settings.out_dir.join("target")));
+            }
+        }
+    }
+    Ok(row)
+}
+
+fn cargo_check(crate_dir: &Path, target: &Path) -> (bool, u128) {
+    let started = Instant::now();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .args(["check", "--quiet"])
+        .current_dir(crate_dir)
+        .env("CARGO_TARGET_DIR", target)
+        .status();
+    (status.is_ok_and(|status| status.success()), started.elapsed().as_millis())
+}
+
+fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| panic.downcast_ref::<&str>().map(|text| (*text).to_owned()))
+        .unwrap_or_else(|| "(no message)".into())
+}
+
+/// The rows as a Markdown table.
+pub fn table(rows: &[Row]) -> String {
+    let compiled = rows.iter().any(|row| row.check.is_some());
+    let mut text = String::from("| spec | operations | result | warnings | generate ms | lines |");
+    text.push_str(if compiled { " cargo check | check ms |\n" } else { "\n" });
+    text.push_str("| --- | ---: | --- | ---: | ---: | ---: |");
+    text.push_str(if compiled { " --- | ---: |\n" } else { "\n" });
+    for row in rows {
+        let result = match &row.result {
+            Outcome::Ok => "ok".to_owned(),
+            Outcome::Errors(count) => format!("{count} errors"),
+            Outcome::Panic(message) => format!("panic: {}", message.replace('|', "\\|")),
+        };
+        text.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |",
+            row.spec, row.operations, result, row.warnings, row.generate_ms, row.lines
+        ));
+        match row.check {
+            Some((passed, ms)) => text.push_str(&format!(" {} | {ms} |\n", if passed { "passes" } else { "FAILS" })),
+            None if compiled => text.push_str(" - | - |\n"),
+            None => text.push('\n'),
+        }
+    }
+    text
+}
