@@ -103,7 +103,7 @@ fn run_one(spec: &Path, settings: &Settings) -> std::io::Result<Row> {
         diagnostics: String::new(),
     };
     match generated {
-        Err(panic) => row.result = Outcome::Panic(panic_text(&panic)),
+        Err(panic) => row.result = Outcome::Panic(crate::diagnostic::panic_message(&*panic)),
         Ok(Err(diagnostics)) => {
             let rendered = diagnostics.render();
             // A dependency's panic is caught inside the pipeline and reported as an error.
@@ -145,14 +145,6 @@ fn cargo_check(crate_dir: &Path, target: &Path) -> (bool, u128) {
         .env("CARGO_TARGET_DIR", target)
         .status();
     (status.is_ok_and(|status| status.success()), started.elapsed().as_millis())
-}
-
-fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
-    panic
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| panic.downcast_ref::<&str>().map(|text| (*text).to_owned()))
-        .unwrap_or_else(|| "(no message)".into())
 }
 
 /// The rows as a Markdown table.

@@ -438,6 +438,15 @@ fn node_end(text: &str, offset: usize) -> usize {
     offset + length
 }
 
+/// The message a panic carried (a `String` or a `&str`), for reporting it as a diagnostic.
+pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| panic.downcast_ref::<&str>().map(|text| (*text).to_owned()))
+        .unwrap_or_else(|| "(no message)".into())
+}
+
 /// Escapes one JSON pointer segment (RFC 6901).
 pub fn escape_segment(segment: &str) -> String {
     segment.replace('~', "~0").replace('/', "~1")

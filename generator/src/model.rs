@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use crate::diagnostic::{pointer, Diagnostic, Diagnostics};
 use crate::load::Document;
-use crate::naming::{self, pascal, snake};
+use crate::naming::{self, pascal, snake, unique};
 use crate::refs;
 pub use crate::template::PathPart;
 
@@ -798,14 +798,4 @@ fn rewrite_refs(value: &mut Value, names: &IndexMap<String, String>) {
         Value::Array(items) => items.iter_mut().for_each(|child| rewrite_refs(child, names)),
         _ => {}
     }
-}
-
-fn unique(name: &str, taken: &mut std::collections::BTreeSet<String>) -> String {
-    let mut candidate = name.to_owned();
-    let mut counter = 2;
-    while !taken.insert(candidate.clone()) {
-        candidate = format!("{name}{counter}");
-        counter += 1;
-    }
-    candidate
 }

@@ -12,6 +12,7 @@ const KEYWORDS: &[&str] = &[
 
 /// Methods and associated functions every generated `Client` has (see `emit/client.rs`): an
 /// operation cannot take their names.
+/// (Method names starting with `with_` are reserved too, for the login helpers.)
 pub const CLIENT_METHODS: &[&str] = &["builder", "new", "base_url", "server_url", "credentials_expire_at"];
 
 /// Types every generated crate defines or re-exports at its root (see `emit/mod.rs`): an
@@ -41,6 +42,17 @@ fn fix_identifier(mut ident: String, empty: &str) -> String {
         ident.push('_');
     }
     ident
+}
+
+/// `name`, or `name2`, `name3`, ... : the first that is not in `taken`, which then holds it.
+pub fn unique(name: &str, taken: &mut std::collections::BTreeSet<String>) -> String {
+    let mut candidate = name.to_owned();
+    let mut counter = 2;
+    while !taken.insert(candidate.clone()) {
+        candidate = format!("{name}{counter}");
+        counter += 1;
+    }
+    candidate
 }
 
 /// The method name of an operation: its `operationId` in snake_case, or, when it has none, one

@@ -244,7 +244,8 @@ fn check_operation_names(operation: &Map<String, Value>, method: &str, path: &st
     }
     let here = if id.is_some() { format!("{at}/operationId") } else { at.to_owned() };
     let method_name = naming::operation_name(id, method, path);
-    if naming::CLIENT_METHODS.contains(&method_name.as_str()) {
+    // `with_<scheme>` methods turn a login response into an authenticated client.
+    if naming::CLIENT_METHODS.contains(&method_name.as_str()) || method_name.starts_with("with_") {
         found.push(
             Diagnostic::error(&here, format!("this operation's method name `{method_name}` is taken by the client itself"))
                 .help("give the operation another operationId"),

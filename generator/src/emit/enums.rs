@@ -10,7 +10,7 @@ use quote::{format_ident, quote};
 use serde_json::{json, Map, Value};
 
 use crate::emit::docs::doc_lines;
-use crate::naming::pascal;
+use crate::naming::{pascal, unique};
 
 /// typify writes an external type's path after `::`, so the generated crate names itself with
 /// `extern crate self as this_client;` (see [`emit`]) and the path starts there.
@@ -42,12 +42,7 @@ fn visit(value: &mut Value, path_name: &str, taken: &mut BTreeSet<String>, found
         return;
     };
     if let Some(values) = colliding_values(map) {
-        let mut name = format!("{path_name}Value");
-        let mut counter = 2;
-        while !taken.insert(name.clone()) {
-            name = format!("{path_name}Value{counter}");
-            counter += 1;
-        }
+        let name = unique(&format!("{path_name}Value"), taken);
         let description = map.get("description").and_then(Value::as_str).map(str::to_owned);
         let mut replacement = Map::new();
         if let Some(description) = &description {
@@ -106,13 +101,7 @@ fn variant_names(values: &[String]) -> Vec<String> {
                 name if name.is_empty() => symbol_name(value),
                 name => name,
             };
-            let mut name = base.clone();
-            let mut counter = 2;
-            while !taken.insert(name.clone()) {
-                name = format!("{base}{counter}");
-                counter += 1;
-            }
-            name
+            unique(&base, &mut taken)
         })
         .collect()
 }

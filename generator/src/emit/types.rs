@@ -63,7 +63,7 @@ pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
                 .help("simplify the schema named in the message, or report it as a generator bug"))
         }
         Err(panic) => {
-            return Err(Diagnostic::error("/components/schemas", format!("progenitor panicked while generating the schema types: {}", panic_message(&panic)))
+            return Err(Diagnostic::error("/components/schemas", format!("progenitor panicked while generating the schema types: {}", crate::diagnostic::panic_message(&*panic)))
                 .help("this is a bug in the code generator's engine; please report it with the spec"))
         }
     }
@@ -118,12 +118,7 @@ fn name_properties(schema: &mut Value, name: &str, taken: &mut std::collections:
                             && ["enum", "properties", "oneOf", "anyOf", "allOf"].iter().any(|key| object.contains_key(*key))
                     });
                     if named_by_typify && !taken.insert(derived.clone()) {
-                        let base = derived.clone();
-                        let mut counter = 2;
-                        while !taken.insert(derived.clone()) {
-                            derived = format!("{base}{counter}");
-                            counter += 1;
-                        }
+                        derived = crate::naming::unique(&derived, taken);
                         if let Value::Object(object) = property_schema {
                             object.insert("title".into(), Value::String(derived.clone()));
                         }
@@ -179,12 +174,4 @@ fn visit_schemas(value: &mut Value) {
             visit_schemas(child);
         }
     }
-}
-
-fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
-    panic
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| panic.downcast_ref::<&str>().map(|text| (*text).to_owned()))
-        .unwrap_or_else(|| "(no message)".into())
 }
