@@ -13,8 +13,8 @@
 //!    responses, security schemes, with Rust names decided.
 //! 4. [`emit`]: build Rust tokens: schema types through progenitor's engine, and the client,
 //!    operations, per-operation error enums and authentication with our own emitter.
-//! 5. [`format`]: pretty-print with prettyplease and prepend the "generated" header.
-//! 6. [`write`]: lay out the crate's files and write them, or check them (`--check`).
+//! 5. [`format`](mod@format): pretty-print with prettyplease and prepend the "generated" header.
+//! 6. [`write`](mod@write): lay out the crate's files and write them, or check them (`--check`).
 //!
 //! Nothing in the pipeline panics on bad input; a panic inside a dependency is caught and
 //! reported as an error naming the spec.
