@@ -131,7 +131,7 @@ pub struct Authenticates {
 }
 
 /// Where a parameter goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ParamLocation {
     /// In the path.
     Path,
@@ -498,28 +498,16 @@ impl Lowering<'_> {
         at: &str,
     ) -> Vec<Param> {
         // Operation-level parameters override path-level ones with the same name and location.
-        let mut merged: IndexMap<(String, &'static str), &Parameter> = IndexMap::new();
+        let mut merged: IndexMap<(String, ParamLocation), &Parameter> = IndexMap::new();
         for parameter in shared.iter().chain(own) {
             if let Some(parameter) = refs::parameter(self.api, parameter) {
-                let location = match parameter {
-                    Parameter::Path { .. } => "path",
-                    Parameter::Query { .. } => "query",
-                    Parameter::Header { .. } => "header",
-                    Parameter::Cookie { .. } => "cookie",
-                };
-                merged.insert((parameter.parameter_data_ref().name.clone(), location), parameter);
+                merged.insert((parameter.parameter_data_ref().name.clone(), param_location(parameter)), parameter);
             }
         }
         let mut params: Vec<Param> = Vec::new();
-        for (index, parameter) in merged.values().enumerate() {
+        for (&(_, location), parameter) in &merged {
             let data = parameter.parameter_data_ref();
-            let location = match parameter {
-                Parameter::Path { .. } => ParamLocation::Path,
-                Parameter::Query { .. } => ParamLocation::Query,
-                Parameter::Header { .. } => ParamLocation::Header,
-                Parameter::Cookie { .. } => ParamLocation::Cookie,
-            };
-            let here = format!("{at}/parameters/{index}");
+            let here = format!("{at}/parameters");
             let (ty, mut constraints) = match &data.format {
                 ParameterSchemaOrContent::Schema(schema) => {
                     self.parameter_type(schema, &format!("{type_name}{}", pascal(&data.name)))
@@ -544,7 +532,8 @@ impl Lowering<'_> {
             }
             let (style, explode) = parameter_style(parameter, data.explode);
             let mut rust_name = snake(&data.name);
-            if params.iter().any(|param| param.rust_name == rust_name) || ["body", "self"].contains(&rust_name.as_str()) {
+            // The emitted method has a `body` argument and `request` and `response` locals.
+            if params.iter().any(|param| param.rust_name == rust_name) || ["body", "request", "response"].contains(&rust_name.as_str()) {
                 rust_name = format!("{rust_name}_{}", format!("{location:?}").to_ascii_lowercase());
             }
             params.push(Param {
@@ -685,6 +674,15 @@ impl Lowering<'_> {
             MediaKind::Text => BodyKind::Text,
             MediaKind::Bytes => BodyKind::Bytes,
         }
+    }
+}
+
+fn param_location(parameter: &Parameter) -> ParamLocation {
+    match parameter {
+        Parameter::Path { .. } => ParamLocation::Path,
+        Parameter::Query { .. } => ParamLocation::Query,
+        Parameter::Header { .. } => ParamLocation::Header,
+        Parameter::Cookie { .. } => ParamLocation::Cookie,
     }
 }
 

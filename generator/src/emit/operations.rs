@@ -94,7 +94,7 @@ fn method_docs(operation: &Operation) -> TokenStream {
         lines.push(String::new());
         for param in documented {
             let description = param.description.as_deref().map(str::trim).unwrap_or_default().replace('\n', " ");
-            lines.push(format!("- `{}` ({:?} `{}`): {description}", param.rust_name, param.location, param.name).to_lowercase_location());
+            lines.push(format!("- `{}` ({} `{}`): {description}", param.rust_name, location_word(param.location), param.name));
         }
         if let Some(body) = &operation.body {
             let description = body.description.as_deref().map(str::trim).unwrap_or("the request body").replace('\n', " ");
@@ -111,16 +111,12 @@ fn method_docs(operation: &Operation) -> TokenStream {
     doc_lines(lines)
 }
 
-trait LowercaseLocation {
-    fn to_lowercase_location(self) -> String;
-}
-
-impl LowercaseLocation for String {
-    /// `(Path `token`)` reads better as `(path `token`)`.
-    fn to_lowercase_location(self) -> String {
-        ["Path", "Query", "Header", "Cookie"]
-            .iter()
-            .fold(self, |text, word| text.replacen(&format!("({word} "), &format!("({} ", word.to_lowercase()), 1))
+fn location_word(location: ParamLocation) -> &'static str {
+    match location {
+        ParamLocation::Path => "path",
+        ParamLocation::Query => "query",
+        ParamLocation::Header => "header",
+        ParamLocation::Cookie => "cookie",
     }
 }
 
