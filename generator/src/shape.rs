@@ -148,6 +148,27 @@ pub const MAX_SCHEMA_DEPTH: usize = 32;
 /// The HTTP methods a path item can hold.
 pub const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
+/// The Parameter Object's fields; `name` and `in` come first so that the Header Object can
+/// take the rest.
+const PARAMETER_FIELDS: &[Field] = {
+    use Shape::*;
+    &[
+        req("name", Str),
+        req("in", Str),
+        opt("description", Str),
+        opt("required", Bool),
+        opt("deprecated", Bool),
+        opt("allowEmptyValue", Bool),
+        opt("style", Str),
+        opt("explode", Bool),
+        opt("allowReserved", Bool),
+        opt("schema", SCHEMA),
+        opt("example", Any),
+        opt("examples", EXAMPLES),
+        opt("content", CONTENT),
+    ]
+};
+
 fn fields(kind: Kind) -> &'static [Field] {
     use Shape::*;
     match kind {
@@ -230,40 +251,9 @@ fn fields(kind: Kind) -> &'static [Field] {
             const FIELDS: &[Field] = &[opt("description", Str), req("url", Str)];
             FIELDS
         }
-        Kind::Parameter => {
-            const FIELDS: &[Field] = &[
-                req("name", Str),
-                req("in", Str),
-                opt("description", Str),
-                opt("required", Bool),
-                opt("deprecated", Bool),
-                opt("allowEmptyValue", Bool),
-                opt("style", Str),
-                opt("explode", Bool),
-                opt("allowReserved", Bool),
-                opt("schema", SCHEMA),
-                opt("example", Any),
-                opt("examples", EXAMPLES),
-                opt("content", CONTENT),
-            ];
-            FIELDS
-        }
-        Kind::Header => {
-            const FIELDS: &[Field] = &[
-                opt("description", Str),
-                opt("required", Bool),
-                opt("deprecated", Bool),
-                opt("allowEmptyValue", Bool),
-                opt("style", Str),
-                opt("explode", Bool),
-                opt("allowReserved", Bool),
-                opt("schema", SCHEMA),
-                opt("example", Any),
-                opt("examples", EXAMPLES),
-                opt("content", CONTENT),
-            ];
-            FIELDS
-        }
+        Kind::Parameter => PARAMETER_FIELDS,
+        // OpenAPI: a Header Object is a Parameter Object without `name` and `in`.
+        Kind::Header => &PARAMETER_FIELDS[2..],
         Kind::RequestBody => {
             const FIELDS: &[Field] = &[opt("description", Str), req("content", CONTENT), opt("required", Bool)];
             FIELDS
