@@ -14,6 +14,26 @@ pub fn specs() -> Vec<PathBuf> {
     specs
 }
 
+/// A folder of public specs by other authors that the opt-in tests read: `corpus` (OpenAPI 3.0)
+/// or `formats` (Swagger 2.0, OpenAPI 3.1, multi-file). They are never copied into this
+/// repository; they live in `../shared/<kind>` beside it, or wherever the environment variable
+/// `OPENAPI_SHARED_DIR` points (a folder holding `corpus/` and `formats/`).
+///
+/// Tests that call this are `#[ignore]`d, so a clone with nothing beside it passes
+/// `cargo test --workspace`; `cargo test --workspace -- --ignored` runs them, and so does `.ci/run`.
+pub fn shared_dir(kind: &str) -> PathBuf {
+    let shared = std::env::var_os("OPENAPI_SHARED_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("../shared"));
+    let dir = shared.join(kind);
+    assert!(
+        dir.is_dir(),
+        "{} is missing: this opt-in test reads public specs kept beside the repository; set OPENAPI_SHARED_DIR to the folder holding `corpus/` and `formats/`",
+        dir.display()
+    );
+    dir
+}
+
 /// The README's Rust examples, compiled as doctests so that they cannot drift from the
 /// generated clients.
 #[doc = include_str!("../README.md")]
