@@ -51,12 +51,17 @@ mod nsx {
     }
 
     #[tokio::test]
-    async fn a_configured_reqwest_client_is_used_as_it_is() {
+    async fn a_configured_reqwest_builder_is_used_under_the_clients_own_rules() {
         let server = server_answering(json(200, json!({"token": "t", "roles": []}))).await;
         let mut headers = client_runtime::reqwest::header::HeaderMap::new();
         headers.insert("x-proxy-tag", "blue".parse().unwrap());
-        let http = client_runtime::reqwest::Client::builder().default_headers(headers).user_agent("custom/1").build().unwrap();
-        let client = Client::builder(&server.uri()).allow_http().http_client(http).build().unwrap();
+        // The user's builder asks for plain-http-friendly, redirect-following settings; the
+        // client's own rules are applied on top of it.
+        let http = client_runtime::reqwest::Client::builder()
+            .default_headers(headers)
+            .https_only(false)
+            .redirect(client_runtime::reqwest::redirect::Policy::limited(10));
+        let client = Client::builder(&server.uri()).allow_http().user_agent("custom/1").http_client(http).build().unwrap();
         client.get_registration_token("t").await.unwrap();
         let request = only_request(&server).await;
         assert_eq!(header(&request, "x-proxy-tag").as_deref(), Some("blue"));
@@ -373,7 +378,7 @@ where
     match run(raw(200, truncated, "application/json")).await {
         Error::InvalidBody { status, body, source } => {
             assert_eq!((status.as_u16(), &body[..]), (200, truncated.as_bytes()));
-            assert!(source.to_string().contains("EOF"), "{source}");
+            assert_eq!(source.kind(), client_runtime::ParseErrorKind::UnexpectedEnd, "{source}");
         }
         other => panic!("truncated JSON gave {other:?}"),
     }
@@ -383,7 +388,8 @@ where
     match run(json(200, wrong_types)).await {
         Error::InvalidBody { status, source, .. } => {
             assert_eq!(status, 200);
-            assert!(source.to_string().contains("invalid type"), "{source}");
+            assert_eq!(source.kind(), client_runtime::ParseErrorKind::WrongType, "{source}");
+            assert!(source.to_string().contains("wrong type"), "{source}");
         }
         other => panic!("wrong field types gave {other:?}"),
     }

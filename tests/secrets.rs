@@ -5,82 +5,12 @@
 
 mod support;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, UNIX_EPOCH};
 
 use client_runtime::Error;
 use serde_json::json;
+use support::capture::*;
 use support::*;
-
-const SECRET: &str = "S3CR3T-do-not-print";
-
-// ---------------------------------------------------------------------------------------------
-// Capturing every log line: tracing events, and `log` records (reqwest's) bridged into tracing.
-
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Captured {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
-    }
-}
-
-/// Installs a TRACE-level subscriber for the whole test binary that writes into the returned
-/// buffer. Tests in this file run on one thread each but share the buffer; each checks only
-/// that the secret is absent, so sharing is harmless.
-fn capture_logs() -> Captured {
-    static CAPTURED: OnceLock<Captured> = OnceLock::new();
-    CAPTURED
-        .get_or_init(|| {
-            let captured = Captured::default();
-            let writer = captured.clone();
-            let subscriber = tracing_subscriber::fmt()
-                .with_max_level(tracing::Level::TRACE)
-                .with_writer(move || writer.clone())
-                .with_ansi(false)
-                .finish();
-            tracing::subscriber::set_global_default(subscriber).unwrap();
-            tracing_log::LogTracer::init().unwrap();
-            captured
-        })
-        .clone()
-}
-
-/// Fails if the secret, or its base64 form inside a Basic credential, is in `text`.
-fn assert_clean(what: &str, text: &str) {
-    assert!(!text.contains(SECRET), "{what} printed the secret: {text}");
-    assert!(!text.contains("UzNDUjNULWRvLW5vdC1wcmludA"), "{what} printed the base64 of the secret: {text}");
-}
-
-/// Formats `value` with `{:?}` (and `{:#?}`) and checks it.
-fn assert_debug_clean(what: &str, value: &impl std::fmt::Debug) {
-    assert_clean(what, &format!("{value:?}"));
-    assert_clean(what, &format!("{value:#?}"));
-}
-
-/// Formats `value` with `{:?}` and `{}` and checks both, and the whole `source()` chain.
-fn assert_error_clean(what: &str, error: &(dyn std::error::Error + 'static)) {
-    assert_debug_clean(what, &error);
-    assert_clean(what, &error.to_string());
-    let mut source = error.source();
-    while let Some(cause) = source {
-        assert_clean(what, &cause.to_string());
-        assert_clean(what, &format!("{cause:?}"));
-        source = cause.source();
-    }
-}
 
 /// The error paths every client shares, each with the secret in what the server sends.
 async fn error_paths<T, E, F, Fut>(call: F)

@@ -296,7 +296,7 @@ fn preferred_media<T>(content: &IndexMap<String, T>) -> Option<(&String, &T)> {
 
 /// Builder methods a security scheme's method must not shadow.
 const BUILDER_METHODS: &[&str] =
-    &["new", "build", "allow_http", "timeout", "connect_timeout", "user_agent", "http_client", "max_body_bytes"];
+    &["new", "build", "allow_http", "timeout", "no_timeout", "connect_timeout", "no_connect_timeout", "redirects", "user_agent", "http_client", "max_body_bytes"];
 
 /// Lowers `api` (already validated) into the model; warnings come back beside it.
 pub fn lower(api: &OpenAPI, document: &Document) -> Result<(Api, Diagnostics), Diagnostics> {

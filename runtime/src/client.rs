@@ -5,13 +5,23 @@ use std::fmt;
 use std::time::{Duration, Instant, SystemTime};
 
 use bytes::{Bytes, BytesMut};
+use reqwest::header::{CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE};
 use reqwest::{Method, RequestBuilder, Url};
 
+use crate::redirect::{self, Hop, Redirects};
 use crate::{Credential, Error, Response};
 
 /// The default cap on a response body: large enough for any documented response of these APIs,
 /// small enough that a misbehaving server cannot exhaust memory.
 const DEFAULT_MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
+
+/// The default cap on a whole call, redirects and reading the body included: token and
+/// registration calls answer in well under a second, and a server that stalls must not hang
+/// its caller forever.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The default cap on establishing a connection (TCP and TLS).
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// A problem with the client's configuration, found when it is built.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,17 +44,41 @@ impl std::error::Error for ConfigError {}
 
 /// Settings common to every generated client; generated `ClientBuilder`s wrap it and add one
 /// method per security scheme of their spec.
-#[derive(Debug)]
 pub struct ClientBuilder {
     base_url: String,
     allow_http: bool,
     timeout: Option<Duration>,
     connect_timeout: Option<Duration>,
     user_agent: String,
-    http: Option<reqwest::Client>,
+    http: Option<reqwest::ClientBuilder>,
     credentials: BTreeMap<&'static str, Credential>,
     max_body_bytes: usize,
+    redirects: Redirects,
+    field_names: &'static [&'static str],
     first_error: Option<ConfigError>,
+}
+
+/// Shows the base URL's origin only: a configured URL may carry userinfo or a query.
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("origin", &shown_origin(&self.base_url))
+            .field("allow_http", &self.allow_http)
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("credentials", &self.credentials.keys().collect::<Vec<_>>())
+            .field("redirects", &self.redirects)
+            .field("max_body_bytes", &self.max_body_bytes)
+            .finish_non_exhaustive()
+    }
+}
+
+/// `scheme://host:port` of a URL, for `Debug`; never its userinfo, path or query.
+fn shown_origin(url: &str) -> String {
+    match Url::parse(url) {
+        Ok(url) => url.origin().ascii_serialization(),
+        Err(_) => "(not a URL)".into(),
+    }
 }
 
 impl ClientBuilder {
@@ -53,12 +87,14 @@ impl ClientBuilder {
         ClientBuilder {
             base_url: base_url.to_owned(),
             allow_http: false,
-            timeout: None,
-            connect_timeout: None,
+            timeout: Some(DEFAULT_TIMEOUT),
+            connect_timeout: Some(DEFAULT_CONNECT_TIMEOUT),
             user_agent: user_agent.to_owned(),
             http: None,
             credentials: BTreeMap::new(),
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            redirects: Redirects::SameOrigin,
+            field_names: &[],
             first_error: None,
         }
     }
@@ -69,15 +105,42 @@ impl ClientBuilder {
         self
     }
 
-    /// Caps the time for a whole request, from sending to the last byte of the body.
+    /// Caps the time of a whole call, from sending to the last byte of the body, redirects
+    /// included (default [`DEFAULT_TIMEOUT`], 30 s).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
     }
 
-    /// Caps the time to establish a connection.
+    /// Removes the cap on the time of a whole call: a server that stalls then hangs the call.
+    pub fn no_timeout(mut self) -> Self {
+        self.timeout = None;
+        self
+    }
+
+    /// Caps the time to establish a connection (default [`DEFAULT_CONNECT_TIMEOUT`], 10 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Removes the cap on the time to establish a connection (the whole-call timeout, if any,
+    /// still applies).
+    pub fn no_connect_timeout(mut self) -> Self {
+        self.connect_timeout = None;
+        self
+    }
+
+    /// Sets which redirects are followed (default [`Redirects::SameOrigin`]).
+    pub fn redirects(mut self, redirects: Redirects) -> Self {
+        self.redirects = redirects;
+        self
+    }
+
+    /// The spec's property names, sorted: the only object keys a [`ParseError`](crate::ParseError)
+    /// path shows (any other key came from the body). Generated clients pass their own.
+    pub fn field_names(mut self, names: &'static [&'static str]) -> Self {
+        self.field_names = names;
         self
     }
 
@@ -87,9 +150,12 @@ impl ClientBuilder {
         self
     }
 
-    /// Uses a `reqwest::Client` configured elsewhere (proxies, root certificates, ...). The
-    /// builder's connect timeout and user agent then do not apply; its total timeout still does.
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+    /// Starts the HTTP client from a `reqwest::ClientBuilder` configured elsewhere (proxies,
+    /// root certificates, default headers, ...). This builder's own rules are applied on top,
+    /// so they hold whatever it says: redirects are followed only as [`Self::redirects`] allows,
+    /// the client is https-only unless [`Self::allow_http`] was called, and this builder's
+    /// timeouts and user agent apply.
+    pub fn http_client(mut self, client: reqwest::ClientBuilder) -> Self {
         self.http = Some(client);
         self
     }
@@ -121,21 +187,19 @@ impl ClientBuilder {
             return Err(error);
         }
         let base_url = validate_base_url(&self.base_url, self.allow_http)?;
-        let http = match self.http {
-            Some(http) => http,
-            None => {
-                let mut builder = reqwest::Client::builder().user_agent(self.user_agent);
-                if let Some(timeout) = self.connect_timeout {
-                    builder = builder.connect_timeout(timeout);
-                }
-                if !self.allow_http {
-                    builder = builder.https_only(true);
-                }
-                builder
-                    .build()
-                    .map_err(|error| ConfigError::new(format!("cannot build the HTTP client: {error}")))?
-            }
-        };
+        // Redirects are followed by `ClientCore::send`, which knows what a request carries.
+        let mut builder = self
+            .http
+            .unwrap_or_default()
+            .user_agent(self.user_agent)
+            .redirect(reqwest::redirect::Policy::none())
+            .https_only(!self.allow_http);
+        if let Some(timeout) = self.connect_timeout {
+            builder = builder.connect_timeout(timeout);
+        }
+        let http = builder
+            .build()
+            .map_err(|error| ConfigError::new(format!("cannot build the HTTP client: {}", crate::TransportError::new(&error))))?;
         Ok(ClientCore {
             http,
             base_url,
@@ -143,25 +207,28 @@ impl ClientBuilder {
             expiries: BTreeMap::new(),
             timeout: self.timeout,
             max_body_bytes: self.max_body_bytes,
+            redirects: self.redirects,
+            allow_http: self.allow_http,
+            field_names: self.field_names,
         })
     }
 }
 
+/// Checks the base URL. Messages never repeat the URL: it may carry userinfo or a query.
 fn validate_base_url(text: &str, allow_http: bool) -> Result<String, ConfigError> {
-    let url = Url::parse(text)
-        .map_err(|error| ConfigError::new(format!("the base URL `{text}` is not a URL: {error}")))?;
+    let url = Url::parse(text).map_err(|error| ConfigError::new(format!("the base URL is not a URL: {error}")))?;
     match url.scheme() {
         "https" => {}
         "http" if allow_http => {}
         "http" => {
-            return Err(ConfigError::new(format!(
-                "the base URL `{text}` is plain http; use https, or call `allow_http()` for a test server"
-            )))
+            return Err(ConfigError::new(
+                "the base URL is plain http; use https, or call `allow_http()` for a test server",
+            ))
         }
-        other => return Err(ConfigError::new(format!("the base URL scheme `{other}` is not http(s)"))),
+        _ => return Err(ConfigError::new("the base URL's scheme is not http or https")),
     }
     if url.host_str().is_none() {
-        return Err(ConfigError::new(format!("the base URL `{text}` has no host")));
+        return Err(ConfigError::new("the base URL has no host"));
     }
     // Credentials in the URL would be printed wherever the URL is: refuse them here rather than
     // redact them everywhere. (The URL is not echoed, since it holds them.)
@@ -171,7 +238,7 @@ fn validate_base_url(text: &str, allow_http: bool) -> Result<String, ConfigError
         ));
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err(ConfigError::new(format!("the base URL `{text}` may not have a query or fragment")));
+        return Err(ConfigError::new("the base URL may not have a query or fragment"));
     }
     Ok(url.as_str().trim_end_matches('/').to_owned())
 }
@@ -186,15 +253,20 @@ pub struct ClientCore {
     expiries: BTreeMap<&'static str, SystemTime>,
     timeout: Option<Duration>,
     max_body_bytes: usize,
+    redirects: Redirects,
+    allow_http: bool,
+    field_names: &'static [&'static str],
 }
 
+/// Shows the base URL's origin only, like the builder.
 impl fmt::Debug for ClientCore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientCore")
-            .field("base_url", &self.base_url)
+            .field("origin", &shown_origin(&self.base_url))
             .field("credentials", &self.credentials.keys().collect::<Vec<_>>())
             .field("expiries", &self.expiries)
             .field("timeout", &self.timeout)
+            .field("redirects", &self.redirects)
             .finish_non_exhaustive()
     }
 }
@@ -229,11 +301,7 @@ impl ClientCore {
 
     /// Starts a request to `path` (already encoded) below the base URL.
     pub fn request(&self, method: Method, path: &str) -> RequestBuilder {
-        let request = self.http.request(method, format!("{}{}", self.base_url, path));
-        match self.timeout {
-            Some(timeout) => request.timeout(timeout),
-            None => request,
-        }
+        self.http.request(method, format!("{}{}", self.base_url, path))
     }
 
     /// Applies the credentials of the first alternative of the operation's security
@@ -266,8 +334,65 @@ impl ClientCore {
         result
     }
 
+    /// Sends the request, following redirects as the policy allows, within one deadline.
     async fn send_and_read<E>(&self, request: RequestBuilder) -> Result<Response, Error<E>> {
-        let mut response = request.send().await.map_err(Error::from_reqwest)?;
+        let deadline = self.timeout.map(|timeout| Instant::now() + timeout);
+        let mut request = request.build().map_err(Error::from_reqwest)?;
+        let credential = self.carries_credential(&request);
+        let mut hops = 0;
+        loop {
+            // Kept for a 307/308, which sends the same request to the new location.
+            let replay = request.try_clone();
+            let url = request.url().clone();
+            let method = request.method().clone();
+            let body = request.body().is_some();
+            let headers = request.headers().clone();
+            if let Some(deadline) = deadline {
+                let remaining = deadline.checked_duration_since(Instant::now()).ok_or(Error::Timeout)?;
+                *request.timeout_mut() = Some(remaining);
+            }
+            let response = self.http.execute(request).await.map_err(Error::from_reqwest)?;
+            let sent = redirect::Sent { url: &url, method: &method, credential, body, allow_http: self.allow_http, hops };
+            match redirect::next_hop(self.redirects, response.status(), response.headers(), &sent) {
+                Hop::Done => return self.read(response).await,
+                Hop::Refuse { target, reason } => {
+                    tracing::debug!(status = response.status().as_u16(), target = target.as_deref(), %reason, "redirect not followed");
+                    return Err(Error::Redirect { status: response.status(), target, reason });
+                }
+                Hop::Follow { url: next, method: next_method, keep_body } => {
+                    tracing::debug!(status = response.status().as_u16(), target = %next.origin().ascii_serialization(), "following a redirect");
+                    request = if keep_body {
+                        let mut replay = replay.ok_or_else(|| Error::Redirect {
+                            status: response.status(),
+                            target: Some(next.origin().ascii_serialization()),
+                            reason: redirect::RedirectRefusal::BodyNotReplayable,
+                        })?;
+                        *replay.url_mut() = next;
+                        replay
+                    } else {
+                        let mut bodiless = reqwest::Request::new(next_method, next);
+                        *bodiless.headers_mut() = headers;
+                        for name in [CONTENT_TYPE, CONTENT_LENGTH, CONTENT_ENCODING] {
+                            bodiless.headers_mut().remove(name);
+                        }
+                        bodiless
+                    };
+                    hops += 1;
+                }
+            }
+        }
+    }
+
+    /// Whether the request carries a credential: a header marked sensitive (every credential
+    /// header is) or a query parameter named by a configured query credential.
+    fn carries_credential(&self, request: &reqwest::Request) -> bool {
+        let sensitive_header = request.headers().values().any(|value| value.is_sensitive());
+        let query_names: Vec<&str> = self.credentials.values().filter_map(Credential::query_name).collect();
+        let query_credential = request.url().query_pairs().any(|(name, _)| query_names.contains(&name.as_ref()));
+        sensitive_header || query_credential
+    }
+
+    async fn read<E>(&self, mut response: reqwest::Response) -> Result<Response, Error<E>> {
         let status = response.status();
         let limit = self.max_body_bytes;
         if response.content_length().is_some_and(|length| length > limit as u64) {
@@ -281,7 +406,7 @@ impl ClientCore {
             }
             body.extend_from_slice(&chunk);
         }
-        Ok(Response::new(status, headers, Bytes::from(body)))
+        Ok(Response::new(status, headers, Bytes::from(body), self.field_names))
     }
 }
 

@@ -66,6 +66,14 @@ impl Credential {
         Self::header("cookie", None, &pair)
     }
 
+    /// The name of the query parameter this credential is sent in, if it is sent in the query.
+    pub(crate) fn query_name(&self) -> Option<&str> {
+        match &self.place {
+            Place::Query { name, .. } => Some(name),
+            Place::Header { .. } => None,
+        }
+    }
+
     pub(crate) fn apply(&self, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
         match &self.place {
             Place::Header { name, value } => request.header(name.clone(), value.0.clone()),

@@ -6,6 +6,9 @@ use bytes::Bytes;
 use reqwest::header::HeaderMap;
 use reqwest::StatusCode;
 
+use crate::redirect::RedirectRefusal;
+use crate::{ParseError, TransportError};
+
 /// What a generated per-operation error enum can tell about itself.
 ///
 /// Each generated operation has an enum with one variant per error status its spec documents
@@ -53,8 +56,19 @@ pub enum Error<E> {
     },
     /// No complete response arrived within the configured timeout.
     Timeout,
+    /// The server redirected, and the client's redirect policy does not allow following it;
+    /// nothing was sent to the target.
+    Redirect {
+        /// The redirect status received (301, 302, 303, 307 or 308).
+        status: StatusCode,
+        /// The origin (`scheme://host:port`) the server pointed at, never its path or query;
+        /// `None` when `Location` was missing or not a URL.
+        target: Option<String>,
+        /// Why it was not followed.
+        reason: RedirectRefusal,
+    },
     /// The request could not be sent or the response not received (connection, TLS, protocol).
-    Transport(reqwest::Error),
+    Transport(TransportError),
     /// The arguments break a constraint of the spec; nothing was sent.
     InvalidRequest(String),
 }
@@ -66,7 +80,8 @@ impl<E: DocumentedError> Error<E> {
             Error::Documented(documented) => Some(documented.status()),
             Error::UnexpectedStatus { status, .. }
             | Error::InvalidBody { status, .. }
-            | Error::BodyTooLarge { status, .. } => Some(*status),
+            | Error::BodyTooLarge { status, .. }
+            | Error::Redirect { status, .. } => Some(*status),
             Error::Timeout | Error::Transport(_) | Error::InvalidRequest(_) => None,
         }
     }
@@ -76,7 +91,7 @@ impl<E: DocumentedError> Error<E> {
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Timeout | Error::Transport(_) => true,
-            Error::InvalidRequest(_) => false,
+            Error::InvalidRequest(_) | Error::Redirect { .. } => false,
             _ => self.status().is_some_and(is_retryable_status),
         }
     }
@@ -103,13 +118,13 @@ fn is_retryable_status(status: StatusCode) -> bool {
 }
 
 impl<E> Error<E> {
-    /// Sorts a `reqwest` failure into [`Error::Timeout`] or [`Error::Transport`], dropping the
+    /// Sorts a `reqwest` failure into [`Error::Timeout`] or [`Error::Transport`], keeping no
     /// URL: a path or query may carry a token.
     pub fn from_reqwest(error: reqwest::Error) -> Self {
         if error.is_timeout() {
             Error::Timeout
         } else {
-            Error::Transport(error.without_url())
+            Error::Transport(TransportError::new(&error))
         }
     }
 }
@@ -121,7 +136,7 @@ impl<E: fmt::Debug> fmt::Debug for Error<E> {
             Error::UnexpectedStatus { status, headers, body } => f
                 .debug_struct("UnexpectedStatus")
                 .field("status", status)
-                .field("headers", headers)
+                .field("headers", &HeaderNames(headers))
                 .field("body", &BodyLen(body.len()))
                 .finish(),
             Error::InvalidBody { status, body, source } => f
@@ -136,9 +151,25 @@ impl<E: fmt::Debug> fmt::Debug for Error<E> {
                 .field("limit", limit)
                 .finish(),
             Error::Timeout => f.write_str("Timeout"),
+            Error::Redirect { status, target, reason } => f
+                .debug_struct("Redirect")
+                .field("status", status)
+                .field("target", target)
+                .field("reason", reason)
+                .finish(),
             Error::Transport(error) => f.debug_tuple("Transport").field(error).finish(),
             Error::InvalidRequest(message) => f.debug_tuple("InvalidRequest").field(message).finish(),
         }
+    }
+}
+
+/// Prints a header map as its names only: values (`WWW-Authenticate`, `Location`, vendor token
+/// headers) may carry secrets.
+struct HeaderNames<'a>(&'a HeaderMap);
+
+impl fmt::Debug for HeaderNames<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.0.keys().map(|name| name.as_str())).finish()
     }
 }
 
@@ -156,10 +187,7 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
         match self {
             Error::Documented(documented) => documented.fmt(f),
             Error::UnexpectedStatus { status, headers, body } => {
-                let kind = headers
-                    .get(reqwest::header::CONTENT_TYPE)
-                    .and_then(|value| value.to_str().ok())
-                    .unwrap_or("no content type");
+                let kind = shown_media_type(headers);
                 write!(
                     f,
                     "the server answered {status}, which the spec does not document for this operation ({} bytes, {kind})",
@@ -175,63 +203,36 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
                 write!(f, "the {status} response body is larger than the {limit}-byte limit")
             }
             Error::Timeout => f.write_str("the request timed out"),
+            Error::Redirect { status, target, reason } => {
+                let target = target.as_deref().unwrap_or("an unusable location");
+                write!(f, "the server answered {status}, redirecting to {target}, which was not followed: {reason}")
+            }
             Error::Transport(error) => write!(f, "the request failed: {error}"),
             Error::InvalidRequest(message) => write!(f, "invalid request, nothing was sent: {message}"),
         }
     }
 }
 
-/// Why a body did not parse: the parser's message with any value quoted from the body
-/// redacted (a malformed response may hold a token where a number was expected), and where in
-/// the body it stopped.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ParseError {
-    message: String,
-    line: usize,
-    column: usize,
-}
-
-impl ParseError {
-    pub(crate) fn from_json(error: &serde_json::Error) -> Self {
-        ParseError { message: redact_quoted(&error.to_string()), line: error.line(), column: error.column() }
-    }
-
-    pub(crate) fn new(message: impl Into<String>) -> Self {
-        ParseError { message: message.into(), line: 0, column: 0 }
-    }
-
-    /// The 1-based line of the body where parsing stopped (0 when unknown).
-    pub fn line(&self) -> usize {
-        self.line
-    }
-
-    /// The 1-based column where parsing stopped (0 when unknown).
-    pub fn column(&self) -> usize {
-        self.column
-    }
-}
-
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for ParseError {}
-
-/// Replaces what serde quotes from the input (`string "..."`, ``variant `...` ``) with
-/// `[REDACTED]`, keeping what it says it expected.
-fn redact_quoted(message: &str) -> String {
-    let mut redacted = message.to_owned();
-    for (opening, closing) in [("string \"", '"'), ("variant `", '`'), ("field `", '`')] {
-        if let Some(start) = redacted.find(opening) {
-            let from = start + opening.len();
-            if let Some(length) = redacted[from..].find(closing) {
-                redacted.replace_range(from..from + length, "[REDACTED]");
-            }
-        }
-    }
-    redacted
+/// The media type of a response for `Display`: only a well-known one is shown, without its
+/// parameters; a hostile server can put anything in `Content-Type`.
+fn shown_media_type(headers: &HeaderMap) -> &'static str {
+    const KNOWN: [&str; 12] = [
+        "application/json",
+        "application/problem+json",
+        "application/xml",
+        "application/problem+xml",
+        "application/octet-stream",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+        "text/plain",
+        "text/html",
+        "text/xml",
+        "text/csv",
+        "text/javascript",
+    ];
+    let Some(value) = headers.get(reqwest::header::CONTENT_TYPE) else { return "no content type" };
+    let essence = value.to_str().unwrap_or_default().split(';').next().unwrap_or_default().trim();
+    KNOWN.into_iter().find(|known| known.eq_ignore_ascii_case(essence)).unwrap_or("another content type")
 }
 
 impl<E: fmt::Debug + fmt::Display> std::error::Error for Error<E> {
@@ -255,17 +256,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parse_errors_do_not_repeat_values_from_the_body() {
-        let error = serde_json::from_str::<Vec<u8>>(r#""s3cr3t""#).unwrap_err();
-        let parsed = ParseError::from_json(&error);
-        assert!(!parsed.to_string().contains("s3cr3t"), "{parsed}");
-        assert!(parsed.to_string().contains("expected a sequence"), "{parsed}");
-        assert_eq!((parsed.line(), parsed.column()), (1, 8));
-        #[derive(Debug, serde::Deserialize)]
-        enum Kind {
-            A,
-        }
-        let error = serde_json::from_str::<Kind>(r#""s3cr3t""#).unwrap_err();
-        assert!(!ParseError::from_json(&error).to_string().contains("s3cr3t"));
+    fn unexpected_status_prints_header_names_and_known_media_types_only() {
+        let mut headers = HeaderMap::new();
+        headers.insert("www-authenticate", "Bearer realm=s3cr3t".parse().unwrap());
+        headers.insert("content-type", "application/json; token=s3cr3t".parse().unwrap());
+        let error: Error<std::convert::Infallible> =
+            Error::UnexpectedStatus { status: StatusCode::IM_A_TEAPOT, headers: headers.clone(), body: Bytes::from("s3cr3t") };
+        let (debug, display) = (format!("{error:?}"), error.to_string());
+        assert!(!debug.contains("s3cr3t") && debug.contains("www-authenticate"), "{debug}");
+        assert!(!display.contains("s3cr3t") && display.contains("application/json"), "{display}");
+        headers.insert("content-type", "s3cr3t/x".parse().unwrap());
+        assert_eq!(shown_media_type(&headers), "another content type");
     }
 }

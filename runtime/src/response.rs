@@ -5,7 +5,7 @@ use reqwest::header::{HeaderMap, HeaderName};
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 
-use crate::error::ParseError;
+use crate::parse::{self, ParseError};
 use crate::Error;
 
 /// A complete response whose body has been read (within the client's size limit).
@@ -13,6 +13,7 @@ pub struct Response {
     status: StatusCode,
     headers: HeaderMap,
     body: Bytes,
+    field_names: &'static [&'static str],
 }
 
 /// Response headers that may carry credentials; they are marked sensitive so that they print
@@ -20,14 +21,14 @@ pub struct Response {
 const SENSITIVE_HEADERS: [&str; 4] = ["set-cookie", "authorization", "x-auth-token", "proxy-authenticate"];
 
 impl Response {
-    pub(crate) fn new(status: StatusCode, mut headers: HeaderMap, body: Bytes) -> Self {
+    pub(crate) fn new(status: StatusCode, mut headers: HeaderMap, body: Bytes, field_names: &'static [&'static str]) -> Self {
         for name in SENSITIVE_HEADERS {
             let name = HeaderName::from_static(name);
             if let reqwest::header::Entry::Occupied(mut entry) = headers.entry(name) {
                 entry.iter_mut().for_each(|value| value.set_sensitive(true));
             }
         }
-        Response { status, headers, body }
+        Response { status, headers, body, field_names }
     }
 
     /// The status code.
@@ -37,11 +38,9 @@ impl Response {
 
     /// Parses a JSON body as `T`; a body that does not parse is [`Error::InvalidBody`].
     pub fn json<T: DeserializeOwned, E>(self) -> Result<T, Error<E>> {
-        match serde_json::from_slice(&self.body) {
+        match parse::json(&self.body, self.field_names) {
             Ok(value) => Ok(value),
-            Err(error) => {
-                Err(Error::InvalidBody { status: self.status, body: self.body, source: ParseError::from_json(&error) })
-            }
+            Err(source) => Err(Error::InvalidBody { status: self.status, body: self.body, source }),
         }
     }
 
@@ -58,11 +57,7 @@ impl Response {
     pub fn text<E>(self) -> Result<String, Error<E>> {
         match String::from_utf8(self.body.to_vec()) {
             Ok(text) => Ok(text),
-            Err(error) => Err(Error::InvalidBody {
-                status: self.status,
-                body: self.body,
-                source: ParseError::new(format!("the body is not UTF-8 text: {error}")),
-            }),
+            Err(_) => Err(Error::InvalidBody { status: self.status, body: self.body, source: ParseError::not_utf8() }),
         }
     }
 

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod capture;
+
 use std::time::Duration;
 
 use wiremock::matchers::any;

@@ -15,7 +15,7 @@
 //! - [`Client::create_vidm_user_token`]: `POST /auth/token/vidm`: Create Vidm User Token
 #![forbid(unsafe_code)]
 #![allow(clippy::result_large_err)]
-pub use client_runtime::{ConfigError, Error, Secret, StatusCode};
+pub use client_runtime::{ConfigError, Error, Redirects, Secret, StatusCode};
 /// The schemas of the spec as Rust types.
 #[allow(clippy::all, missing_docs)]
 pub mod types {
@@ -105,6 +105,16 @@ pub const SERVER_URL: &str = "https://{host}/api/ni";
 pub fn server_url(host: &str) -> String {
     SERVER_URL.to_owned().replace("{host}", host)
 }
+/// The spec's property names, sorted: the only object keys a parse error may show.
+const PROPERTY_NAMES: &[&str] = &[
+    "code",
+    "details",
+    "expiry",
+    "message",
+    "target",
+    "token",
+    "vidm_token",
+];
 /// A client for vRealize Network Insight API - Create Vidm User Token.
 ///
 /// Build one with [`Client::builder`], which sets the base URL, timeouts and credentials.
@@ -125,16 +135,36 @@ impl ClientBuilder {
             inner: self.inner.allow_http(),
         }
     }
-    /// Caps the time of a whole request, from sending to the last byte of the response.
+    /// Caps the time of a whole call, from sending to the last byte of the response,
+    /// redirects included (default 30 s).
     pub fn timeout(self, timeout: std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.timeout(timeout),
         }
     }
-    /// Caps the time to establish a connection.
+    /// Removes the cap on the time of a whole call.
+    pub fn no_timeout(self) -> Self {
+        ClientBuilder {
+            inner: self.inner.no_timeout(),
+        }
+    }
+    /// Caps the time to establish a connection (default 10 s).
     pub fn connect_timeout(self, timeout: std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.connect_timeout(timeout),
+        }
+    }
+    /// Removes the cap on the time to establish a connection.
+    pub fn no_connect_timeout(self) -> Self {
+        ClientBuilder {
+            inner: self.inner.no_connect_timeout(),
+        }
+    }
+    /// Sets which redirects are followed (default [`Redirects::SameOrigin`]: within the
+    /// origin only; a credential or body never goes to another origin).
+    pub fn redirects(self, redirects: Redirects) -> Self {
+        ClientBuilder {
+            inner: self.inner.redirects(redirects),
         }
     }
     /// Replaces the default `User-Agent`, which names this crate and its version.
@@ -143,8 +173,10 @@ impl ClientBuilder {
             inner: self.inner.user_agent(user_agent),
         }
     }
-    /// Uses a `reqwest::Client` configured elsewhere (proxies, certificates, ...).
-    pub fn http_client(self, client: client_runtime::reqwest::Client) -> Self {
+    /// Starts the HTTP client from a `reqwest::ClientBuilder` configured elsewhere
+    /// (proxies, certificates, ...); this builder's redirect policy, https-only rule,
+    /// timeouts and user agent are applied on top of it.
+    pub fn http_client(self, client: client_runtime::reqwest::ClientBuilder) -> Self {
         ClientBuilder {
             inner: self.inner.http_client(client),
         }
@@ -187,9 +219,10 @@ impl Client {
     pub fn builder(base_url: &str) -> ClientBuilder {
         ClientBuilder {
             inner: client_runtime::ClientBuilder::new(
-                base_url,
-                concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")),
-            ),
+                    base_url,
+                    concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")),
+                )
+                .field_names(PROPERTY_NAMES),
         }
     }
     /// A client for `base_url` with default settings and no credentials.

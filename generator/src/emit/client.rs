@@ -1,6 +1,9 @@
 //! The `Client`, its builder, and one builder method per security scheme.
 
+use std::collections::BTreeSet;
+
 use proc_macro2::TokenStream;
+use serde_json::Value;
 use quote::{format_ident, quote};
 
 use super::docs::{doc_lines, text_lines};
@@ -15,8 +18,12 @@ pub fn emit_client(api: &Api) -> TokenStream {
         String::new(),
         "Build one with [`Client::builder`], which sets the base URL, timeouts and credentials.".into(),
     ]);
+    let property_names = property_names(api);
     quote! {
         #servers
+
+        /// The spec's property names, sorted: the only object keys a parse error may show.
+        const PROPERTY_NAMES: &[&str] = &[#(#property_names),*];
 
         #client_doc
         #[derive(Debug)]
@@ -37,14 +44,31 @@ pub fn emit_client(api: &Api) -> TokenStream {
                 ClientBuilder { inner: self.inner.allow_http() }
             }
 
-            /// Caps the time of a whole request, from sending to the last byte of the response.
+            /// Caps the time of a whole call, from sending to the last byte of the response,
+            /// redirects included (default 30 s).
             pub fn timeout(self, timeout: std::time::Duration) -> Self {
                 ClientBuilder { inner: self.inner.timeout(timeout) }
             }
 
-            /// Caps the time to establish a connection.
+            /// Removes the cap on the time of a whole call.
+            pub fn no_timeout(self) -> Self {
+                ClientBuilder { inner: self.inner.no_timeout() }
+            }
+
+            /// Caps the time to establish a connection (default 10 s).
             pub fn connect_timeout(self, timeout: std::time::Duration) -> Self {
                 ClientBuilder { inner: self.inner.connect_timeout(timeout) }
+            }
+
+            /// Removes the cap on the time to establish a connection.
+            pub fn no_connect_timeout(self) -> Self {
+                ClientBuilder { inner: self.inner.no_connect_timeout() }
+            }
+
+            /// Sets which redirects are followed (default [`Redirects::SameOrigin`]: within the
+            /// origin only; a credential or body never goes to another origin).
+            pub fn redirects(self, redirects: Redirects) -> Self {
+                ClientBuilder { inner: self.inner.redirects(redirects) }
             }
 
             /// Replaces the default `User-Agent`, which names this crate and its version.
@@ -52,8 +76,10 @@ pub fn emit_client(api: &Api) -> TokenStream {
                 ClientBuilder { inner: self.inner.user_agent(user_agent) }
             }
 
-            /// Uses a `reqwest::Client` configured elsewhere (proxies, certificates, ...).
-            pub fn http_client(self, client: client_runtime::reqwest::Client) -> Self {
+            /// Starts the HTTP client from a `reqwest::ClientBuilder` configured elsewhere
+            /// (proxies, certificates, ...); this builder's redirect policy, https-only rule,
+            /// timeouts and user agent are applied on top of it.
+            pub fn http_client(self, client: client_runtime::reqwest::ClientBuilder) -> Self {
                 ClientBuilder { inner: self.inner.http_client(client) }
             }
 
@@ -78,7 +104,8 @@ pub fn emit_client(api: &Api) -> TokenStream {
                     inner: client_runtime::ClientBuilder::new(
                         base_url,
                         concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")),
-                    ),
+                    )
+                    .field_names(PROPERTY_NAMES),
                 }
             }
 
@@ -99,6 +126,25 @@ pub fn emit_client(api: &Api) -> TokenStream {
             }
         }
     }
+}
+
+/// Every name under a `properties` of the spec's schemas, sorted and without repeats.
+fn property_names(api: &Api) -> BTreeSet<&str> {
+    fn collect<'a>(schema: &'a Value, names: &mut BTreeSet<&'a str>) {
+        match schema {
+            Value::Object(object) => {
+                if let Some(Value::Object(properties)) = object.get("properties") {
+                    names.extend(properties.keys().map(String::as_str));
+                }
+                object.values().for_each(|value| collect(value, names));
+            }
+            Value::Array(items) => items.iter().for_each(|value| collect(value, names)),
+            _ => {}
+        }
+    }
+    let mut names = BTreeSet::new();
+    api.schemas.values().for_each(|schema| collect(schema, &mut names));
+    names
 }
 
 fn emit_servers(api: &Api) -> TokenStream {

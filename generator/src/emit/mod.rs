@@ -45,7 +45,7 @@ pub fn emit(api: &Api) -> Result<Emitted, Diagnostics> {
         #![allow(clippy::result_large_err)]
 
         #self_alias
-        pub use client_runtime::{ConfigError, Error, Secret, StatusCode};
+        pub use client_runtime::{ConfigError, Error, Redirects, Secret, StatusCode};
 
         /// The schemas of the spec as Rust types.
         // typify's output is outside our control in style; these lints fire on it and are
