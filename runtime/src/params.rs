@@ -89,7 +89,7 @@ pub fn form_body<T: Serialize + ?Sized>(body: &T) -> Result<String, String> {
             }
         }
         Value::Null => {}
-        other => return Err(format!("a form body must be an object, not {other}")),
+        other => return Err(format!("a form body must be an object, not {}", json_kind(&other))),
     }
     Ok(serializer.finish())
 }
@@ -104,9 +104,21 @@ pub fn multipart_body<T: Serialize + ?Sized>(body: &T) -> Result<reqwest::multip
             }
         }
         Value::Null => {}
-        other => return Err(format!("a multipart body must be an object, not {other}")),
+        other => return Err(format!("a multipart body must be an object, not {}", json_kind(&other))),
     }
     Ok(form)
+}
+
+/// The kind of a JSON value, for messages: the value itself may be a secret.
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
 }
 
 #[cfg(test)]
