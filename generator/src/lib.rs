@@ -7,8 +7,8 @@
 //!    `tree` builds the value with caps on size, depth and alias expansion.
 //! 2. [`validate`]: check the document is OpenAPI 3.0 and that a client can be generated from
 //!    it; every problem becomes a located [`Diagnostic`]. Its checks: `shape` (structure and
-//!    field types), `schemas` (schema rules), `references` (the `$ref` graph), and its own
-//!    (operations, names, path templates, security, servers).
+//!    field types), `schemas` (schema rules), `references` (the `$ref` graph), [`extensions`]
+//!    (the `x-` keys it reads), and its own (operations, names, path templates, security, servers).
 //! 3. [`model`]: lower the document into a plain [`model::Api`]: operations, parameters,
 //!    responses, security schemes, with Rust names decided.
 //! 4. [`emit`]: build Rust tokens: schema types through progenitor's engine, and the client,
@@ -22,6 +22,7 @@
 pub mod corpus;
 pub mod diagnostic;
 pub mod emit;
+pub mod extensions;
 pub mod format;
 pub mod load;
 mod locate;

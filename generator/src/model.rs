@@ -719,6 +719,9 @@ fn success_media(operation: &SpecOperation, media_type: &str) -> bool {
 struct SchemaNames {
     component_names: IndexMap<String, String>,
     schemas: IndexMap<String, Value>,
+    /// Titled inline schemas already hoisted, by their text: the same titled schema written
+    /// out under several operations is one type, as progenitor makes it.
+    titled: std::collections::BTreeMap<String, String>,
 }
 
 impl SchemaNames {
@@ -735,7 +738,7 @@ impl SchemaNames {
             let rust_name = unique(&pascal(name), &mut taken);
             component_names.insert(name.clone(), rust_name);
         }
-        let mut names = SchemaNames { component_names, schemas: IndexMap::new() };
+        let mut names = SchemaNames { component_names, schemas: IndexMap::new(), titled: Default::default() };
         for (name, schema) in components {
             let rust_name = names.component_names[&name].clone();
             let schema = names.rewrite(schema);
@@ -745,7 +748,8 @@ impl SchemaNames {
     }
 
     /// The type name for `schema`: its component's, if it is a `$ref` to one; otherwise the
-    /// schema is hoisted under `suggested` (made unique).
+    /// schema is hoisted under its `title`, or `suggested` when it has none (made unique). A
+    /// titled schema identical to one hoisted before is that type.
     fn name_for(&mut self, schema: &Value, suggested: &str) -> String {
         if let Some(name) = schema
             .get("$ref")
@@ -755,10 +759,18 @@ impl SchemaNames {
         {
             return name.clone();
         }
-        let mut taken = self.schemas.keys().cloned().collect();
-        let name = unique(&pascal(suggested), &mut taken);
         let schema = self.rewrite(schema.clone());
+        let title = schema.get("title").and_then(Value::as_str).filter(|title| title.chars().any(char::is_alphanumeric));
+        let text = title.map(|_| schema.to_string());
+        if let Some(name) = text.as_ref().and_then(|text| self.titled.get(text)) {
+            return name.clone();
+        }
+        let mut taken = self.schemas.keys().cloned().collect();
+        let name = unique(&pascal(title.unwrap_or(suggested)), &mut taken);
         self.schemas.insert(name.clone(), schema);
+        if let Some(text) = text {
+            self.titled.insert(text, name.clone());
+        }
         name
     }
 

@@ -419,6 +419,9 @@ pub struct Facts {
     pub schemas: Vec<String>,
     /// Every `$ref`.
     pub refs: Vec<RefUse>,
+    /// Every specification extension (`x-...` key where the OpenAPI objects allow one): its name
+    /// and the pointer of the key.
+    pub extensions: Vec<(String, String)>,
 }
 
 /// Checks the document's structure; returns what it found and adds a diagnostic per problem.
@@ -506,6 +509,10 @@ impl Walk<'_> {
         );
     }
 
+    fn extension(&mut self, at: &str, key: &str) {
+        self.facts.extensions.push((key.to_owned(), format!("{at}/{}", escape_segment(key))));
+    }
+
     fn child(&mut self, at: &mut String, key: &str, visit: impl FnOnce(&mut Self, &mut String)) {
         let length = at.len();
         at.push('/');
@@ -565,10 +572,11 @@ impl Walk<'_> {
             }
         }
         for key in map.keys() {
-            if key.starts_with("x-") || known.iter().any(|field| field.name == key) {
-                continue;
+            if key.starts_with("x-") {
+                self.extension(at, key);
+            } else if !known.iter().any(|field| field.name == key) {
+                self.unknown(at, kind, key, known);
             }
-            self.unknown(at, kind, key, known);
         }
         match kind {
             Kind::SecurityScheme => self.security_scheme(map, at),
@@ -581,6 +589,10 @@ impl Walk<'_> {
     fn named(&mut self, map: &Map<String, Value>, at: &mut String, kind: Kind) {
         for (key, child) in map {
             if key.starts_with("x-") {
+                // A security requirement's keys are scheme names, never extensions.
+                if kind != Kind::SecurityRequirement {
+                    self.extension(at, key);
+                }
                 continue;
             }
             self.child(at, key, |walk, at| match kind {

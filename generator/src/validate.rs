@@ -8,6 +8,7 @@
 //! - `shape`: every known field's type, required and unknown fields;
 //! - `schemas`: schema rules (types, patterns, enums, unchecked constraints);
 //! - `references`: `$ref` targets, loops, chains, unused components;
+//! - `extensions`: a warning for every `x-` extension the generator does not read;
 //! - this module: operations, parameters, path templates, names, security and servers.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -20,7 +21,7 @@ use crate::load::Document;
 use crate::references::MAX_CHAIN;
 use crate::shape::METHODS;
 use crate::template::PathPart;
-use crate::{naming, references, schemas, shape, template, Severity};
+use crate::{extensions, naming, references, schemas, shape, template, Severity};
 
 pub use crate::shape::MAX_SCHEMA_DEPTH;
 pub use crate::tree::MAX_DEPTH;
@@ -38,6 +39,7 @@ pub fn validate(document: &Document, lenient: bool) -> Result<(OpenAPI, Diagnost
     let facts = shape::check(root, &mut found);
     schemas::check(root, &facts.schemas, &mut found);
     references::check(root, &facts.refs, &mut found);
+    extensions::check(&facts.extensions, &mut found);
     check_paths(root, &mut found);
     check_component_parameters(root, &mut found);
     check_security(root, &mut found);

@@ -7,8 +7,8 @@
 //! - `lint [SPEC...]`: the diagnostics of specs (default: every one in `specs/`), writing nothing;
 //! - `corpus <DIR> [--compile]`: a crate for every spec in a folder, and a table of how it went.
 //!
-//! Exit codes: 0 on success, 1 on a bad spec or stale output, 2 on bad arguments (clap).
-//! Never 101: a panic anywhere is caught and reported as an error.
+//! Exit codes: 0 on success, 1 on a bad spec or stale output, 2 on bad arguments (clap's, and an
+//! `--out` directory `generate` refuses). Never 101: a panic anywhere is caught and reported.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -82,9 +82,9 @@ fn main() -> ExitCode {
     });
     match outcome {
         Ok(Ok(())) => ExitCode::SUCCESS,
-        Ok(Err(message)) => {
+        Ok(Err(Failure { message, code })) => {
             eprintln!("{message}");
-            ExitCode::FAILURE
+            ExitCode::from(code)
         }
         Err(_) => {
             eprintln!("error: the generator panicked (see the message above); this is a bug, please report it with the spec");
@@ -93,11 +93,30 @@ fn main() -> ExitCode {
     }
 }
 
+/// Why a command failed, and its exit code: 1 for a bad spec or stale output, 2 for arguments
+/// the command refuses.
+struct Failure {
+    message: String,
+    code: u8,
+}
+
+impl Failure {
+    fn bad_argument(message: String) -> Self {
+        Failure { message, code: 2 }
+    }
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure { message, code: 1 }
+    }
+}
+
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
-fn regenerate(mode: Mode) -> Result<(), String> {
+fn regenerate(mode: Mode) -> Result<(), Failure> {
     let root = workspace_root();
     let report = workspace::regenerate(&root, mode).map_err(|error| format!("error: {error}"))?;
     for spec in &report.specs {
@@ -128,7 +147,7 @@ fn regenerate(mode: Mode) -> Result<(), String> {
     } else {
         message.push_str(&format!("generated/ is not in step with specs/; run `{REGENERATE_COMMAND}` and commit the result"));
     }
-    Err(message)
+    Err(message.into())
 }
 
 fn describe(change: &Change, mode: Mode, root: &Path) -> String {
@@ -143,7 +162,7 @@ fn describe(change: &Change, mode: Mode, root: &Path) -> String {
     }
 }
 
-fn generate(spec: &Path, out: &Path, name: Option<String>, lenient: bool) -> Result<(), String> {
+fn generate(spec: &Path, out: &Path, name: Option<String>, lenient: bool) -> Result<(), Failure> {
     let runtime = workspace_root().join("runtime");
     let runtime = runtime.canonicalize().unwrap_or(runtime);
     let options = CrateOptions {
@@ -159,7 +178,7 @@ fn generate(spec: &Path, out: &Path, name: Option<String>, lenient: bool) -> Res
     if !generated.warnings.is_empty() {
         eprint!("{}", generated.warnings.render());
     }
-    refuse_foreign_directory(out)?;
+    refuse_foreign_directory(out, &options.crate_name).map_err(Failure::bad_argument)?;
     ensure_crate(out, &generated.files, Mode::Write).map_err(|error| format!("error: writing {}: {error}", out.display()))?;
     println!(
         "{}: {} operations, {} types, {} lines, {} ms, written to {}",
@@ -176,7 +195,7 @@ fn generate(spec: &Path, out: &Path, name: Option<String>, lenient: bool) -> Res
 /// Runs the whole pipeline short of writing on each spec, so that lint reports exactly what
 /// generation would (the model's and emitter's findings too), and prints each spec's findings
 /// and summary line.
-fn lint(specs: Vec<PathBuf>, lenient: bool) -> Result<(), String> {
+fn lint(specs: Vec<PathBuf>, lenient: bool) -> Result<(), Failure> {
     let root = workspace_root();
     let specs = if specs.is_empty() {
         workspace::spec_files(&root.join("specs")).map_err(|error| format!("error: reading specs/: {error}"))?
@@ -211,23 +230,34 @@ fn lint(specs: Vec<PathBuf>, lenient: bool) -> Result<(), String> {
     if failed.is_empty() {
         Ok(())
     } else {
-        Err(format!("error: {} of {} specs have errors: {}", failed.len(), specs.len(), failed.join(", ")))
+        Err(format!("error: {} of {} specs have errors: {}", failed.len(), specs.len(), failed.join(", ")).into())
     }
 }
 
 /// Writing a crate removes files the generator did not produce, so it may only write into an
-/// empty directory or one that holds a crate it generated before.
-fn refuse_foreign_directory(out: &Path) -> Result<(), String> {
+/// empty directory or one that holds this same crate, generated before.
+fn refuse_foreign_directory(out: &Path, crate_name: &str) -> Result<(), String> {
     let is_empty = std::fs::read_dir(out).map(|mut entries| entries.next().is_none()).unwrap_or(true);
+    if is_empty {
+        return Ok(());
+    }
     let manifest = std::fs::read_to_string(out.join("Cargo.toml")).unwrap_or_default();
-    if is_empty || manifest.starts_with("# @generated") {
-        Ok(())
-    } else {
-        Err(format!("error: {} is not empty and holds no generated crate; choose an empty or new directory", out.display()))
+    if !manifest.starts_with("# @generated") {
+        return Err(format!("error: {} is not empty and holds no generated crate; choose an empty or new directory", out.display()));
+    }
+    // The generated manifest's first `name = "..."` line is the package's.
+    let existing = manifest.lines().find_map(|line| line.strip_prefix("name = \"")?.strip_suffix('"'));
+    match existing {
+        Some(existing) if existing == crate_name => Ok(()),
+        Some(existing) => Err(format!(
+            "error: {} holds the generated crate `{existing}`, not `{crate_name}`; choose another directory, or pass `--name {existing}` to regenerate it",
+            out.display()
+        )),
+        None => Err(format!("error: {} holds a generated crate whose name cannot be read; choose another directory", out.display())),
     }
 }
 
-fn run_corpus(dir: &Path, compile: bool, out: Option<PathBuf>) -> Result<(), String> {
+fn run_corpus(dir: &Path, compile: bool, out: Option<PathBuf>) -> Result<(), Failure> {
     let root = workspace_root();
     let runtime = root.join("runtime");
     let settings = corpus::Settings {
@@ -252,6 +282,6 @@ fn run_corpus(dir: &Path, compile: bool, out: Option<PathBuf>) -> Result<(), Str
     if failures.is_empty() {
         Ok(())
     } else {
-        Err(format!("error: panicked or failed to compile: {}", failures.join(", ")))
+        Err(format!("error: panicked or failed to compile: {}", failures.join(", ")).into())
     }
 }
