@@ -315,7 +315,7 @@ fn run_stages(path: &Path, count: usize, lenient: bool) -> Result<(), String> {
     if count <= 4 {
         return Ok(());
     }
-    format::format_lib(&emitted.tokens, "// header\n").map_err(failed)?;
+    format::format_lib(&emitted.parts, "// header\n").map_err(failed)?;
     Ok(())
 }
 
@@ -468,7 +468,9 @@ fn ours_stage_times(path: &Path, lenient: bool) -> Vec<(&'static str, Duration)>
     // The whole of emit again, for the formatter's input (not timed as a stage).
     let Ok(emitted) = emit::emit(&api) else { return times };
     let mut file = None;
-    times.push(("format: syn::parse2", timed(&mut || file = syn::parse2::<syn::File>(emitted.tokens.clone()).ok())));
+    let mut whole = emitted.parts[0].clone();
+    whole.extend(emitted.parts[1..].iter().cloned());
+    times.push(("format: syn::parse2", timed(&mut || file = syn::parse2::<syn::File>(whole.clone()).ok())));
     let Some(file) = file else { return times };
     times.push(("format: prettyplease::unparse", timed(&mut || drop(black_box(prettyplease::unparse(&file))))));
     // `generate_crate` frees all of this before it returns.

@@ -1,16 +1,33 @@
 //! Stage 5: pretty-print the tokens and put the "generated" header on top.
+//!
+//! A file is formatted in parts (each a sequence of whole items), so that parts can be printed
+//! on threads of their own; the printed parts joined in order are the printed file.
 
 use proc_macro2::TokenStream;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
-/// Formats `tokens` as a Rust file that starts with `header` (one or more `//` lines).
-pub fn format_lib(tokens: &TokenStream, header: &str) -> Result<String, Diagnostics> {
+/// Formats `tokens`, a sequence of whole items (the first part may start with inner
+/// attributes), as Rust source.
+pub fn format_part(tokens: &TokenStream) -> Result<String, Diagnostics> {
     let file: syn::File = syn::parse2(tokens.clone()).map_err(|error| {
         Diagnostics::single(
             Diagnostic::error("", format!("the generated code does not parse as Rust: {error}"))
                 .help("this is a generator bug; please report it with the spec"),
         )
     })?;
-    Ok(format!("{header}\n{}", prettyplease::unparse(&file)))
+    Ok(prettyplease::unparse(&file))
+}
+
+/// The file: `header` (one or more `//` lines), then the formatted parts in order.
+pub fn join(header: &str, parts: &[String]) -> String {
+    let mut text = format!("{header}\n");
+    parts.iter().for_each(|part| text.push_str(part));
+    text
+}
+
+/// Formats consecutive parts of one file, on this thread.
+pub fn format_lib(parts: &[TokenStream], header: &str) -> Result<String, Diagnostics> {
+    let printed = parts.iter().map(format_part).collect::<Result<Vec<_>, _>>()?;
+    Ok(join(header, &printed))
 }

@@ -89,12 +89,38 @@ fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagn
     let (openapi, mut warnings) = validate::validate(&document, options.lenient)?;
     let (api, model_warnings) = model::lower(&openapi, &document).map_err(|found| found.with_source(&document))?;
     warnings.merge(model_warnings.with_source(&document));
-    let emitted = emit::emit(&api).map_err(|found| found.with_source(&document))?;
-    let lib_rs = format::format_lib(&emitted.tokens, &options.header()).map_err(|found| found.with_source(&document))?;
+    let (types, lib_rs) = emit_and_format(&api, &options.header()).map_err(|found| found.with_source(&document))?;
     Ok(Generated {
-        files: write::crate_files(&api, lib_rs, &emitted.types, options),
+        files: write::crate_files(&api, lib_rs, &types, options),
         warnings,
         operations: api.operations.len(),
-        types: emitted.types.count,
+        types: types.count,
     })
+}
+
+/// Stages 4 and 5 in two lanes: the schema types (typify's work and the larger half of the
+/// formatting) are emitted and formatted on a thread of their own while this one emits and
+/// formats the client and operations. Tokens cannot cross threads, so each lane formats its
+/// own; the output is the same as emitting and formatting in one thread ([`emit::emit`]).
+fn emit_and_format(api: &model::Api, header: &str) -> Result<(emit::types::TypeFacts, String), Diagnostics> {
+    std::thread::scope(|scope| {
+        let types_lane = std::thread::Builder::new().name("types".into()).stack_size(PIPELINE_STACK).spawn_scoped(scope, || {
+            let types = emit::types::emit_types(api).map_err(Diagnostics::single)?;
+            Ok((types.facts, format::format_part(&emit::types_module(&types.tokens))?))
+        });
+        let rest = format::format_part(&emit::client_and_operations(api));
+        let types_lane: Result<_, Diagnostics> = match types_lane {
+            Ok(lane) => lane.join().unwrap_or_else(|_| Err(bug("panicked while generating the schema types"))),
+            Err(error) => Err(bug(&format!("could not start a thread: {error}"))),
+        };
+        let (facts, types) = types_lane?;
+        let head = format::format_part(&emit::head(api, &facts))?;
+        Ok((facts, format::join(header, &[head, types, rest?])))
+    })
+}
+
+fn bug(message: &str) -> Diagnostics {
+    Diagnostics::single(
+        Diagnostic::error("", format!("the generator {message}")).help("this is a generator bug; please report it with the spec"),
+    )
 }

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::emit::types::Types;
+use crate::emit::types::TypeFacts;
 use crate::model::{Api, SchemeKind};
 
 /// How the crate is named and where it comes from.
@@ -67,7 +67,7 @@ impl CrateFiles {
 }
 
 /// Lays out `Cargo.toml`, `README.md` and `src/lib.rs`.
-pub fn crate_files(api: &Api, lib_rs: String, types: &Types, options: &CrateOptions) -> CrateFiles {
+pub fn crate_files(api: &Api, lib_rs: String, types: &TypeFacts, options: &CrateOptions) -> CrateFiles {
     let mut files = BTreeMap::new();
     files.insert(PathBuf::from("Cargo.toml"), cargo_toml(api, types, options));
     files.insert(PathBuf::from("README.md"), readme(api, options));
@@ -75,7 +75,7 @@ pub fn crate_files(api: &Api, lib_rs: String, types: &Types, options: &CrateOpti
     CrateFiles { files }
 }
 
-fn cargo_toml(api: &Api, types: &Types, options: &CrateOptions) -> String {
+fn cargo_toml(api: &Api, types: &TypeFacts, options: &CrateOptions) -> String {
     let mut text = format!("# {}\n", options.header_text());
     let description = format!("Typed client for {} (API version {}), generated from {}.", api.title, api.api_version, options.spec_display);
     let _ = write!(

@@ -16,28 +16,32 @@ use quote::quote;
 use crate::diagnostic::Diagnostics;
 use crate::model::Api;
 
-/// The tokens of `lib.rs` and the optional dependencies they need.
+/// The tokens of `lib.rs`, and what the writer needs to know of its types.
 pub struct Emitted {
-    /// The whole `lib.rs`, unformatted.
-    pub tokens: TokenStream,
-    /// Optional crates the schema types use.
-    pub types: types::Types,
+    /// The whole `lib.rs`, unformatted, in consecutive parts that are each a file of their own:
+    /// [`head`], [`types_module`], [`client_and_operations`].
+    pub parts: Vec<TokenStream>,
+    /// How many schema types there are and which optional crates they need.
+    pub types: types::TypeFacts,
 }
 
-/// Emits the client for `api`.
+/// Emits the client for `api`, in one thread. (`generate_crate` emits and formats the types
+/// and the rest on two threads; this is the same output.)
 pub fn emit(api: &Api) -> Result<Emitted, Diagnostics> {
     let types = types::emit_types(api).map_err(Diagnostics::single)?;
-    let type_items = &types.tokens;
+    let parts = vec![head(api, &types.facts), types_module(&types.tokens), client_and_operations(api)];
+    Ok(Emitted { parts, types: types.facts })
+}
+
+/// The crate's documentation, attributes and re-exports.
+pub fn head(api: &Api, types: &types::TypeFacts) -> TokenStream {
     let crate_docs = docs::crate_docs(api);
-    let client = client::emit_client(api);
-    let login_helpers = client::emit_login_helpers(api);
-    let operations = operations::emit_operations(api);
     // Types of ours that typify refers to by path need the crate to be able to name itself.
     let self_alias = (types.own_enums > 0).then(|| {
         let alias = quote::format_ident!("{}", enums::SELF_ALIAS);
         quote! { extern crate self as #alias; }
     });
-    let tokens = quote! {
+    quote! {
         #crate_docs
         #![forbid(unsafe_code)]
         // An `Error` is returned at most once per HTTP round trip: its size costs nothing that
@@ -46,7 +50,12 @@ pub fn emit(api: &Api) -> Result<Emitted, Diagnostics> {
 
         #self_alias
         pub use client_runtime::{ConfigError, Error, Redirects, Secret, StatusCode};
+    }
+}
 
+/// `pub mod types` around the schema types.
+pub fn types_module(type_items: &TokenStream) -> TokenStream {
+    quote! {
         /// The schemas of the spec as Rust types.
         // typify's output is outside our control in style; these lints fire on it and are
         // harmless (large derived enums, documented conversions).
@@ -54,10 +63,17 @@ pub fn emit(api: &Api) -> Result<Emitted, Diagnostics> {
         pub mod types {
             #type_items
         }
+    }
+}
 
+/// The client, its builder, the login helpers and the operations.
+pub fn client_and_operations(api: &Api) -> TokenStream {
+    let client = client::emit_client(api);
+    let login_helpers = client::emit_login_helpers(api);
+    let operations = operations::emit_operations(api);
+    quote! {
         #client
         #login_helpers
         #operations
-    };
-    Ok(Emitted { tokens, types })
+    }
 }

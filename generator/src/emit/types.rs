@@ -13,10 +13,17 @@ use super::enums;
 use crate::diagnostic::Diagnostic;
 use crate::model::Api;
 
-/// The `types` module's contents, and which optional crates they need.
+/// The `types` module's contents, and what is known about them.
 pub struct Types {
     /// The items of `pub mod types`.
     pub tokens: TokenStream,
+    /// How many there are and which optional crates they need.
+    pub facts: TypeFacts,
+}
+
+/// How many schema types there are, and which optional crates they need.
+#[derive(Clone, Copy, Debug)]
+pub struct TypeFacts {
     /// How many Rust types were generated.
     pub count: usize,
     /// How many of them are enums emitted by us rather than typify.
@@ -80,11 +87,13 @@ pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
     let own_items = enums::emit(&own_enums);
     Ok(Types {
         tokens: quote::quote! { #typify_items #own_items },
-        count: type_space.iter_types().count() + own_enums.len(),
-        own_enums: own_enums.len(),
-        uses_chrono: type_space.uses_chrono(),
-        uses_uuid: type_space.uses_uuid(),
-        uses_regress: type_space.uses_regress(),
+        facts: TypeFacts {
+            count: type_space.iter_types().count() + own_enums.len(),
+            own_enums: own_enums.len(),
+            uses_chrono: type_space.uses_chrono(),
+            uses_uuid: type_space.uses_uuid(),
+            uses_regress: type_space.uses_regress(),
+        },
     })
 }
 
