@@ -300,7 +300,8 @@ async fn onezone_every_documented_status() {
     let prism = Prism::start("onezone").await;
     let operation = Operation::read("onezone", "createProviderRegistrationTokenForUser", None);
     // Each of the three schemes the operation accepts, in turn.
-    let authenticate: [(&str, fn(onezone_client::ClientBuilder) -> onezone_client::ClientBuilder); 3] = [
+    type Authenticate = fn(onezone_client::ClientBuilder) -> onezone_client::ClientBuilder;
+    let authenticate: [(&str, Authenticate); 3] = [
         ("basic", |builder| builder.basic_auth("admin", "password")),
         ("X-Auth-Token", |builder| builder.token_auth("access-token")),
         ("bearer", |builder| builder.bearer_auth("access-token")),
