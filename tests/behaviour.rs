@@ -180,7 +180,7 @@ mod ssp {
 }
 
 // ---------------------------------------------------------------------------------------------
-// VCD: GET /1.0.0/sessions/{id:((?!provider|current).)*}/token, bearer JWT, versioned Accept.
+// VCD: GET /1.0.0/sessions/{id}/token (id must match `^((?!provider|current).)*$`), bearer JWT, versioned Accept.
 
 mod vcd {
     use super::*;

@@ -173,3 +173,34 @@ fn a_crate_generated_outside_the_workspace_builds_where_it_was_written() {
         .unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 }
+
+/// Vendors publish path templates with a regex in them (`{id:regex}`); the specs in `specs/`
+/// write `{id}` and a `pattern` instead (so that every OpenAPI tool reads them), but the
+/// generator still reads the vendor form: the parameter is the name before the colon, the
+/// request path has the value alone, and the value is checked against the whole regex before
+/// anything is sent.
+#[test]
+fn a_regex_in_a_path_template_names_the_parameter_and_checks_its_values() {
+    let spec = workspace_root().join("tests/fixtures/regex-path-template.yaml");
+    let generated = generate(&spec);
+    assert!(generated.warnings.is_empty(), "{}", generated.warnings.render());
+    assert_eq!(generated.operations, 2);
+    let lib = &generated.files.files[Path::new("src/lib.rs")];
+
+    let check = "client_runtime::Constraint::FullMatch(\"((?!provider|current).)*\")\n            .check(\"id\", id)\n            .map_err(Error::InvalidRequest)?;";
+    let path = "&format!(\"/sessions/{}/token\", client_runtime::encode_path_segment(id))";
+    let (check_at, path_at) = (lib.find(check), lib.find(path));
+    assert!(check_at.is_some() && path_at.is_some(), "the check or the plain path is missing:\n{lib}");
+    assert!(check_at < path_at, "the value is checked before the request is built:\n{lib}");
+    // The template's regex and the same regex anchored as the schema's `pattern` are checked once.
+    assert_eq!(lib.matches("client_runtime::Constraint::").count(), 2, "{lib}");
+    assert!(lib.contains("client_runtime::Constraint::FullMatch(\"[a-z]+\")\n            .check(\"name\", name)"), "{lib}");
+    assert!(lib.contains("&format!(\"/owners/{}\", client_runtime::encode_path_segment(name))"), "{lib}");
+
+    // What the emitted check does with values (the runtime's `FullMatch`, as emitted above).
+    let constraint = || client_runtime::Constraint::FullMatch("((?!provider|current).)*");
+    for refused in ["provider", "current", "my-provider-1"] {
+        assert!(constraint().check("id", refused).is_err(), "{refused} passed");
+    }
+    assert_eq!(constraint().check("id", "urn:vcloud:session:1"), Ok(()));
+}

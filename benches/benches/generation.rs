@@ -7,7 +7,7 @@
 //!   `prettyplease::unparse`: the same work up to formatted text.
 //!
 //! Specs: the five in `specs/`, and nexus, GitHub and Intercom from `../shared/corpus/` (beside
-//! the repository; a missing one is skipped with a note). Each spec is first run once on each
+//! the repository, or `$OPENAPI_SHARED_DIR/corpus/`; a missing one is skipped with a note). Each spec is first run once on each
 //! side: one that fails or panics is reported as such and not timed (when our full pipeline
 //! fails, the stages that succeed are timed instead). After the criterion group, a timing
 //! breakdown by stage shows where the time goes, and the report (table and chart) is written
@@ -24,8 +24,8 @@ use generator::{emit, format, generate_crate, load, model, validate, CrateOption
 
 const GROUP: &str = "generation";
 
-/// The corpus specs, relative to the workspace root.
-const CORPUS: [&str; 3] = ["../shared/corpus/nexus.json", "../shared/corpus/api.github.com.json", "../shared/corpus/intercom-2.11.yaml"];
+/// The corpus specs, in the corpus folder (`benchmarks::shared_dir("corpus")`).
+const CORPUS: [&str; 3] = ["nexus.json", "api.github.com.json", "intercom-2.11.yaml"];
 
 /// Our pipeline's stages, in order, as named in the report.
 const STAGES: [&str; 5] = ["load", "validate", "model", "emit", "format"];
@@ -229,12 +229,16 @@ fn specs(root: &Path) -> Vec<Spec> {
         let display = format!("specs/{}", path.file_name().unwrap_or_default().to_string_lossy());
         specs.push(with(path, display, false));
     }
-    for relative in CORPUS {
-        let path = root.join(relative);
+    let (corpus, shown) = benchmarks::shared_dir("corpus");
+    for name in CORPUS {
+        let path = corpus.join(name);
         if path.is_file() {
-            specs.push(with(path, relative.to_owned(), true));
+            specs.push(with(path, format!("{shown}/{name}"), true));
         } else {
-            println!("note: {relative} is missing (the corpus sits beside the repository); skipped");
+            println!(
+                "note: {} is missing (the public corpus sits beside the repository in ../shared/corpus, or in $OPENAPI_SHARED_DIR/corpus); skipped",
+                path.display()
+            );
         }
     }
     specs

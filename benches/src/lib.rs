@@ -19,6 +19,20 @@ pub fn workspace_root() -> PathBuf {
     manifest.parent().map(Path::to_path_buf).unwrap_or_else(|| manifest.to_path_buf())
 }
 
+/// A folder of public specs kept beside the repository, never in it: `../shared/<kind>`, or
+/// `$OPENAPI_SHARED_DIR/<kind>` (the same setting as the opt-in tests, see `tests/lib.rs`), and
+/// how the reports show it (`../shared/<kind>` by default). The caller skips what is missing.
+pub fn shared_dir(kind: &str) -> (PathBuf, String) {
+    match std::env::var_os("OPENAPI_SHARED_DIR") {
+        Some(shared) => {
+            let dir = PathBuf::from(shared).join(kind);
+            let shown = dir.display().to_string();
+            (dir, shown)
+        }
+        None => (workspace_root().join("../shared").join(kind), format!("../shared/{kind}")),
+    }
+}
+
 /// Cargo's target directory: `CARGO_TARGET_DIR`, else what `cargo metadata` says, else
 /// `<root>/target`.
 pub fn target_dir() -> PathBuf {
