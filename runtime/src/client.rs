@@ -7,7 +7,8 @@ use std::time::{Duration, Instant, SystemTime};
 use bytes::{Bytes, BytesMut};
 use reqwest::{Method, RequestBuilder, Url};
 
-use crate::{Credential, Error, Response};
+use crate::tls::TlsSettings;
+use crate::{Credential, Error, RawResponse as Response, RetryPolicy};
 
 /// The default cap on a response body: large enough for any documented response of these APIs,
 /// small enough that a misbehaving server cannot exhaust memory.
@@ -45,6 +46,9 @@ pub struct ClientBuilder {
     credentials: BTreeMap<&'static str, Credential>,
     max_body_bytes: usize,
     first_error: Option<ConfigError>,
+    // Issue 14: retries and TLS for private CAs (see retry.rs and tls.rs).
+    retry: Option<RetryPolicy>,
+    tls: TlsSettings,
 }
 
 impl ClientBuilder {
@@ -60,7 +64,34 @@ impl ClientBuilder {
             credentials: BTreeMap::new(),
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             first_error: None,
+            retry: None,
+            tls: TlsSettings::default(),
         }
+    }
+
+    /// Retries failed calls under `policy` (see [`RetryPolicy`]); without this, a call is
+    /// sent once. A request builder's `retry` overrides it for one call.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = Some(policy);
+        self
+    }
+
+    /// Trusts the CA certificate(s) in `pem` besides the built-in roots: for servers whose
+    /// certificate comes from a private CA. Verification stays on; there is no way to turn it off.
+    pub fn add_root_certificate_pem(mut self, pem: &[u8]) -> Self {
+        if let Err(error) = self.tls.add_roots(pem) {
+            self.first_error.get_or_insert(error);
+        }
+        self
+    }
+
+    /// Presents a client certificate (mutual TLS): `certificate_chain` in PEM, leaf first, and
+    /// its `private_key` in PEM (PKCS#8, PKCS#1 or SEC1).
+    pub fn identity_pem(mut self, certificate_chain: &[u8], private_key: &[u8]) -> Self {
+        if let Err(error) = self.tls.set_identity(certificate_chain, private_key) {
+            self.first_error.get_or_insert(error);
+        }
+        self
     }
 
     /// Allows a plain `http://` base URL (for tests and trusted networks only).
@@ -122,9 +153,14 @@ impl ClientBuilder {
         }
         let base_url = validate_base_url(&self.base_url, self.allow_http)?;
         let http = match self.http {
+            Some(_) if self.tls.is_set() => {
+                return Err(ConfigError::new(
+                    "root certificates and client identities apply to the HTTP client the builder makes; add them to the `reqwest::Client` passed to `http_client` instead",
+                ))
+            }
             Some(http) => http,
             None => {
-                let mut builder = reqwest::Client::builder().user_agent(self.user_agent);
+                let mut builder = self.tls.apply(reqwest::Client::builder().user_agent(self.user_agent));
                 if let Some(timeout) = self.connect_timeout {
                     builder = builder.connect_timeout(timeout);
                 }
@@ -143,6 +179,7 @@ impl ClientBuilder {
             expiries: BTreeMap::new(),
             timeout: self.timeout,
             max_body_bytes: self.max_body_bytes,
+            retry: self.retry,
         })
     }
 }
@@ -186,6 +223,7 @@ pub struct ClientCore {
     expiries: BTreeMap<&'static str, SystemTime>,
     timeout: Option<Duration>,
     max_body_bytes: usize,
+    pub(crate) retry: Option<RetryPolicy>,
 }
 
 impl fmt::Debug for ClientCore {
@@ -266,7 +304,7 @@ impl ClientCore {
         result
     }
 
-    async fn send_and_read<E>(&self, request: RequestBuilder) -> Result<Response, Error<E>> {
+    pub(crate) async fn send_and_read<E>(&self, request: RequestBuilder) -> Result<Response, Error<E>> {
         let mut response = request.send().await.map_err(Error::from_reqwest)?;
         let status = response.status();
         let limit = self.max_body_bytes;

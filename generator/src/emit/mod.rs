@@ -2,11 +2,16 @@
 //!
 //! - [`types`]: schema types, through progenitor's engine;
 //! - [`client`]: the `Client`, its builder and one authentication method per security scheme;
-//! - [`operations`]: one async method per operation and one error enum per operation.
+//! - [`operations`]: one method and request builder per operation, and one error enum per
+//!   operation;
+//! - [`headers`]: typed response headers;
+//! - [`mock`]: typed mocks behind the generated crate's `mock` feature.
 
 pub mod client;
 pub mod docs;
 mod enums;
+pub mod headers;
+pub mod mock;
 pub mod operations;
 pub mod types;
 
@@ -32,6 +37,8 @@ pub fn emit(api: &Api) -> Result<Emitted, Diagnostics> {
     let client = client::emit_client(api);
     let login_helpers = client::emit_login_helpers(api);
     let operations = operations::emit_operations(api);
+    let headers = headers::emit_headers(api);
+    let mock = mock::emit_mock(api);
     // Types of ours that typify refers to by path need the crate to be able to name itself.
     let self_alias = (types.own_enums > 0).then(|| {
         let alias = quote::format_ident!("{}", enums::SELF_ALIAS);
@@ -45,7 +52,10 @@ pub fn emit(api: &Api) -> Result<Emitted, Diagnostics> {
         #![allow(clippy::result_large_err)]
 
         #self_alias
-        pub use client_runtime::{ConfigError, Error, Secret, StatusCode};
+        // Everything a user of the client names, so that this crate is the only dependency.
+        pub use client_runtime::{
+            ConfigError, Credential, DocumentedError, Error, HeaderMap, Response, RetryPolicy, Secret, StatusCode,
+        };
 
         /// The schemas of the spec as Rust types.
         // typify's output is outside our control in style; these lints fire on it and are
@@ -58,6 +68,8 @@ pub fn emit(api: &Api) -> Result<Emitted, Diagnostics> {
         #client
         #login_helpers
         #operations
+        #headers
+        #mock
     };
     Ok(Emitted { tokens, types })
 }
