@@ -9,7 +9,7 @@ use std::process::Command;
 use generator::workspace::{self, REGENERATE_COMMAND};
 use generator::write::{ensure_crate, Change, Mode};
 use generator::{generate_crate, CrateOptions, Generated};
-use tests::{specs, workspace_root};
+use tests::{fixture_specs, specs, workspace_root};
 
 fn workspace_options(spec: &Path) -> CrateOptions {
     CrateOptions {
@@ -85,7 +85,18 @@ fn the_checked_in_clients_are_in_step_with_the_specs() {
     let report = workspace::regenerate(&workspace_root(), Mode::Check).unwrap();
     let stale: Vec<_> = report.specs.iter().flat_map(|spec| &spec.changes).collect();
     assert!(report.is_clean(Mode::Check), "run `cargo xtask regenerate`: {stale:?} {:?}", report.orphans);
-    assert_eq!(report.specs.len(), specs().len());
+    assert_eq!(report.specs.len(), specs().len() + fixture_specs().len());
+}
+
+/// The fixture crates are workspace members like the others, so clippy (`-D warnings`) and the
+/// tests compile them; here they must lint clean too.
+#[test]
+fn the_fixture_specs_lint_with_no_errors_and_no_warnings() {
+    assert!(!fixture_specs().is_empty(), "expected tests/fixtures/*.yaml");
+    for spec in fixture_specs() {
+        let generated = generate(&spec);
+        assert!(generated.warnings.is_empty(), "{}", generated.warnings.render());
+    }
 }
 
 /// A scratch copy of `specs/` and `generated/` to edit without touching the real ones.

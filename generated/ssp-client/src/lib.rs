@@ -15,6 +15,7 @@
 //! - [`Client::get_registration_token_status`]: `GET /baremetal/registration-tokens/{token-id}/status`: Get Registration Token Status
 #![forbid(unsafe_code)]
 #![allow(clippy::result_large_err)]
+extern crate self as this_client;
 pub use client_runtime::{
     ConfigError, Credential, DocumentedError, Error, HeaderMap, Response, RetryPolicy,
     Secret, StatusCode,
@@ -59,7 +60,7 @@ pub mod types {
         pub remaining_instance_count: ::std::option::Option<i64>,
         ///The registration token status.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub status: ::std::option::Option<TokenStatusInfoStatus>,
+        pub status: ::std::option::Option<::this_client::types::TokenStatusInfoStatus>,
     }
     ///Description of this token.
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
@@ -172,65 +173,6 @@ pub mod types {
                 })
         }
     }
-    ///The registration token status.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
-    pub enum TokenStatusInfoStatus {
-        #[serde(rename = "AVAILABLE")]
-        Available,
-        #[serde(rename = "EXPIRED")]
-        Expired,
-        #[serde(rename = "USED")]
-        Used,
-    }
-    impl ::std::fmt::Display for TokenStatusInfoStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Available => f.write_str("AVAILABLE"),
-                Self::Expired => f.write_str("EXPIRED"),
-                Self::Used => f.write_str("USED"),
-            }
-        }
-    }
-    impl ::std::str::FromStr for TokenStatusInfoStatus {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "AVAILABLE" => Ok(Self::Available),
-                "EXPIRED" => Ok(Self::Expired),
-                "USED" => Ok(Self::Used),
-                _ => Err("invalid value".into()),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for TokenStatusInfoStatus {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for TokenStatusInfoStatus {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     /// Error types.
     pub mod error {
         /// Error from a `TryFrom` or `FromStr` implementation.
@@ -261,6 +203,68 @@ pub mod types {
             fn from(value: String) -> Self {
                 Self(value.into())
             }
+        }
+    }
+    /// The registration token status.
+    ///
+    /// Received from the server, so open: a value the spec does not list is kept in `Unknown`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    #[serde(from = "String", into = "String")]
+    pub enum TokenStatusInfoStatus {
+        /// `AVAILABLE`
+        Available,
+        /// `EXPIRED`
+        Expired,
+        /// `USED`
+        Used,
+        /// A value the spec does not list (a newer server's), as received.
+        Unknown(String),
+    }
+    impl TokenStatusInfoStatus {
+        /// The value as it is on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Available => "AVAILABLE",
+                Self::Expired => "EXPIRED",
+                Self::Used => "USED",
+                Self::Unknown(value) => value,
+            }
+        }
+    }
+    impl ::std::fmt::Display for TokenStatusInfoStatus {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::From<String> for TokenStatusInfoStatus {
+        fn from(value: String) -> Self {
+            match value.as_str() {
+                "AVAILABLE" => Self::Available,
+                "EXPIRED" => Self::Expired,
+                "USED" => Self::Used,
+                _ => Self::Unknown(value),
+            }
+        }
+    }
+    impl ::std::convert::From<TokenStatusInfoStatus> for String {
+        fn from(value: TokenStatusInfoStatus) -> Self {
+            value.as_str().to_owned()
+        }
+    }
+    impl ::std::str::FromStr for TokenStatusInfoStatus {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value.to_owned()))
         }
     }
 }

@@ -15,6 +15,7 @@
 //! - [`Client::get_token`]: `GET /1.0.0/sessions/{id:((?!provider|current).)*}/token`: Get Token
 #![forbid(unsafe_code)]
 #![allow(clippy::result_large_err)]
+extern crate self as this_client;
 pub use client_runtime::{
     ConfigError, Credential, DocumentedError, Error, HeaderMap, Response, RetryPolicy,
     Secret, StatusCode,
@@ -79,7 +80,7 @@ pub mod types {
         pub token: ::std::option::Option<::client_runtime::Secret>,
         ///Type of the token. Can be of type PROXY or EXTENSION
         #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
-        pub type_: ::std::option::Option<TokenType>,
+        pub type_: ::std::option::Option<::this_client::types::TokenType>,
         ///ID of the user that this token is assigned to. Sorting on this field is not supported. Can not be updated.
         #[serde(
             rename = "userId",
@@ -89,61 +90,6 @@ pub mod types {
         ///Name of the user that this token is assigned to.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub username: ::std::option::Option<::std::string::String>,
-    }
-    ///Type of the token. Can be of type PROXY or EXTENSION
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
-    pub enum TokenType {
-        #[serde(rename = "PROXY")]
-        Proxy,
-        #[serde(rename = "EXTENSION")]
-        Extension,
-    }
-    impl ::std::fmt::Display for TokenType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Proxy => f.write_str("PROXY"),
-                Self::Extension => f.write_str("EXTENSION"),
-            }
-        }
-    }
-    impl ::std::str::FromStr for TokenType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "PROXY" => Ok(Self::Proxy),
-                "EXTENSION" => Ok(Self::Extension),
-                _ => Err("invalid value".into()),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for TokenType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for TokenType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
     }
     /// Error types.
     pub mod error {
@@ -175,6 +121,64 @@ pub mod types {
             fn from(value: String) -> Self {
                 Self(value.into())
             }
+        }
+    }
+    /// Type of the token. Can be of type PROXY or EXTENSION
+    ///
+    /// Received from the server, so open: a value the spec does not list is kept in `Unknown`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    #[serde(from = "String", into = "String")]
+    pub enum TokenType {
+        /// `PROXY`
+        Proxy,
+        /// `EXTENSION`
+        Extension,
+        /// A value the spec does not list (a newer server's), as received.
+        Unknown(String),
+    }
+    impl TokenType {
+        /// The value as it is on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Proxy => "PROXY",
+                Self::Extension => "EXTENSION",
+                Self::Unknown(value) => value,
+            }
+        }
+    }
+    impl ::std::fmt::Display for TokenType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::From<String> for TokenType {
+        fn from(value: String) -> Self {
+            match value.as_str() {
+                "PROXY" => Self::Proxy,
+                "EXTENSION" => Self::Extension,
+                _ => Self::Unknown(value),
+            }
+        }
+    }
+    impl ::std::convert::From<TokenType> for String {
+        fn from(value: TokenType) -> Self {
+            value.as_str().to_owned()
+        }
+    }
+    impl ::std::str::FromStr for TokenType {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value.to_owned()))
         }
     }
 }
