@@ -45,7 +45,7 @@ impl MockServer {
     /// Answers requests with `http_method` to a path matching `path_template` (`{name}` stands
     /// for one path segment) with `reply`. Takes effect when awaited.
     pub fn stub(&self, http_method: &'static str, path_template: &str, reply: Reply) -> Stub<'_> {
-        Stub { server: &self.server, http_method, path: template_regex(path_template), reply, expected: None }
+        Stub { server: &self.server, http_method, path: template_regex(path_template), reply, expected: None, limit: None, delay: None }
     }
 }
 
@@ -114,9 +114,24 @@ pub struct Stub<'a> {
     path: String,
     reply: Reply,
     expected: Option<u64>,
+    limit: Option<u64>,
+    delay: Option<std::time::Duration>,
 }
 
 impl Stub<'_> {
+    /// Answers only after `delay` (to test timeouts).
+    pub fn delay(mut self, delay: std::time::Duration) -> Self {
+        self.delay = Some(delay);
+        self
+    }
+
+    /// Answers at most `times` requests; later ones go to stubs mounted after this one (a 503
+    /// first, then a success).
+    pub fn up_to(mut self, times: u64) -> Self {
+        self.limit = Some(times);
+        self
+    }
+
     /// Adds a response header (`Location`, `ETag`, `Retry-After`, ...).
     pub fn header(mut self, name: &str, value: &str) -> Self {
         self.reply.headers.push((name.to_owned(), value.to_owned()));
@@ -138,9 +153,15 @@ impl Stub<'_> {
         if let Some((body, media_type)) = self.reply.body {
             response = response.set_body_raw(body, media_type);
         }
+        if let Some(delay) = self.delay {
+            response = response.set_delay(delay);
+        }
         let mut mock = Mock::given(method(self.http_method)).and(path_regex(self.path)).respond_with(response);
         if let Some(times) = self.expected {
             mock = mock.expect(times);
+        }
+        if let Some(times) = self.limit {
+            mock = mock.up_to_n_times(times);
         }
         self.server.register(mock).await;
     }
