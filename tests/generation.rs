@@ -184,3 +184,30 @@ fn a_crate_generated_outside_the_workspace_builds_where_it_was_written() {
         .unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 }
+
+/// `client-runtime` is published on its own and generated crates depend on it by version (and
+/// path in the workspace): `cargo package` of both, verified (each built from its packaged
+/// sources, the runtime from a local overlay registry), must succeed.
+#[test]
+#[ignore = "slow: builds the packaged crates from scratch; run with `cargo test -p tests --test generation -- --ignored`"]
+fn the_runtime_and_a_generated_crate_package_and_build_from_their_packages() {
+    let target: PathBuf = workspace_root().join("target/package-check");
+    let output = Command::new(env!("CARGO"))
+        .args(["package", "-p", "client-runtime", "-p", "nsx-client", "--allow-dirty", "--offline"])
+        .current_dir(workspace_root())
+        .env("CARGO_TARGET_DIR", &target)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+}
+
+#[test]
+fn generated_crates_ask_for_the_runtime_version_in_the_workspace() {
+    let manifest = std::fs::read_to_string(workspace_root().join("runtime/Cargo.toml")).unwrap();
+    let version = manifest.lines().find_map(|line| line.strip_prefix("version = ")).unwrap().trim_matches('"');
+    assert!(
+        version.starts_with(&format!("{}.", generator::write::RUNTIME_VERSION)),
+        "runtime {version} does not satisfy the generated requirement {}",
+        generator::write::RUNTIME_VERSION
+    );
+}
