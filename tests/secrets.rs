@@ -92,7 +92,8 @@ where
 {
     let responses = [
         // The secret where a number or list is expected: the parser quotes it.
-        json(200, json!({"token": 5, "roles": SECRET, "id": SECRET, "name": 5, "expiry": SECRET, "status": SECRET})),
+        // (SSP's `status` enum is open now, so its counts carry the secret instead.)
+        json(200, json!({"token": 5, "roles": SECRET, "id": SECRET, "name": 5, "expiry": SECRET, "status": SECRET, "allowed_instance_count": SECRET})),
         raw(200, &format!(r#"{{"token": "{SECRET}", "roles": ["#), "application/json"),
         raw(418, &format!("token={SECRET}"), "text/plain").insert_header("set-cookie", format!("session={SECRET}").as_str()),
         raw(502, &format!("<html>{SECRET}</html>"), "text/html"),
