@@ -291,7 +291,7 @@ impl Client {
     }
 }
 /// One request builder per operation, returned by the operation's method on
-/// [`Client`](crate::Client): setters for the optional parameters and per-call options
+/// [`Client`]: setters for the optional parameters and per-call options
 /// (`header`, `timeout`, `credential`, `retry`); `.await` it or call `send()`.
 pub mod requests {
     /// The request of [`Client::create_vidm_user_token`](crate::Client::create_vidm_user_token): `POST /auth/token/vidm`.
@@ -486,9 +486,9 @@ impl std::error::Error for CreateVidmUserTokenError {}
 #[cfg(feature = "mock")]
 /// Typed mocks for the tests of code that uses this client (feature `mock`).
 ///
-/// [`MockServer::start`] starts a real HTTP server on 127.0.0.1; each operation's method stubs
+/// [`MockServer::start`](crate::mock::MockServer::start) starts a real HTTP server on 127.0.0.1; each operation's method stubs
 /// it with a typed success (`Ok`) or documented error (`Err`), and
-/// [`MockServer::client_builder`] configures a client that talks to it.
+/// [`MockServer::client_builder`](crate::mock::MockServer::client_builder) configures a client that talks to it.
 ///
 /// ```ignore
 /// let server = mock::MockServer::start().await;

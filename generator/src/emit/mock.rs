@@ -19,9 +19,9 @@ pub fn emit_mock(api: &Api) -> TokenStream {
     let module_doc = doc_lines([
         "Typed mocks for the tests of code that uses this client (feature `mock`).".to_owned(),
         String::new(),
-        "[`MockServer::start`] starts a real HTTP server on 127.0.0.1; each operation's method stubs".to_owned(),
+        "[`MockServer::start`](crate::mock::MockServer::start) starts a real HTTP server on 127.0.0.1; each operation's method stubs".to_owned(),
         "it with a typed success (`Ok`) or documented error (`Err`), and".to_owned(),
-        "[`MockServer::client_builder`] configures a client that talks to it.".to_owned(),
+        "[`MockServer::client_builder`](crate::mock::MockServer::client_builder) configures a client that talks to it.".to_owned(),
         String::new(),
         "```ignore".to_owned(),
         "let server = mock::MockServer::start().await;".to_owned(),

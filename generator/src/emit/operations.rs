@@ -27,7 +27,7 @@ pub fn emit_operations(api: &Api) -> TokenStream {
         }
 
         /// One request builder per operation, returned by the operation's method on
-        /// [`Client`](crate::Client): setters for the optional parameters and per-call options
+        /// [`Client`]: setters for the optional parameters and per-call options
         /// (`header`, `timeout`, `credential`, `retry`); `.await` it or call `send()`.
         pub mod requests {
             #(#builders)*
