@@ -157,7 +157,7 @@ mod ssp {
             match error.documented() {
                 Some(E::Default { status: actual, body }) => {
                     assert_eq!(actual.as_u16(), status);
-                    assert_eq!(body, &types::Error { error_code: status.into(), error_message: "no".into(), module_name: Some("bm".into()) });
+                    assert_eq!(body, &types::ErrorBody { error_code: status.into(), error_message: "no".into(), module_name: Some("bm".into()) });
                 }
                 other => panic!("{status} became {other:?}"),
             }
@@ -218,7 +218,7 @@ mod vcd {
             let body = json!({"minorErrorCode": "BAD", "message": "bad session", "stackTrace": "at x"});
             let server = server_answering(raw(status, &body.to_string(), "application/json;version=36.3")).await;
             let error = client(&server.uri()).get_token("s1").await.unwrap_err();
-            let expected = types::Error { minor_error_code: "BAD".into(), message: "bad session".into(), stack_trace: Some("at x".into()) };
+            let expected = types::ErrorBody { minor_error_code: "BAD".into(), message: "bad session".into(), stack_trace: Some("at x".into()) };
             match error.documented() {
                 Some(E::BadRequest(body)) if status == 400 => assert_eq!(body, &expected),
                 Some(E::NotFound(body)) if status == 404 => assert_eq!(body, &expected),
@@ -273,7 +273,7 @@ mod onezone {
     #[tokio::test]
     async fn every_documented_error_status_is_its_own_variant() {
         let body = json!({"error": {"id": "badValueString", "details": {"key": "name"}, "description": "Bad value"}});
-        let expected: types::Error = serde_json::from_value(body.clone()).unwrap();
+        let expected: types::ErrorBody = serde_json::from_value(body.clone()).unwrap();
         assert_eq!(expected.error.id, "badValueString");
         for status in [400, 401, 403, 404, 500] {
             let server = server_answering(json(status, body.clone())).await;

@@ -239,15 +239,15 @@ async fn nsx_every_documented_status() {
     for &status in &operation.statuses {
         let client = Client::builder(&prism.base_url()).allow_http().http_client(prism.http_client(status)).basic_auth("admin", "password").build().unwrap();
         let what = format!("{}, Prefer: code={status}", operation.name);
-        let result = prism.call(&what, &operation, client.get_registration_token("a1b2c3")).await;
-        match (status, &result) {
+        let result = prism.call(&what, &operation, client.get_registration_token("a1b2c3").send()).await;
+        match (status, result.as_ref().map_err(|error| error.documented())) {
             (200, Ok(_))
-            | (400, Err(Error::Documented(E::BadRequest(_))))
-            | (403, Err(Error::Documented(E::Forbidden(_))))
-            | (404, Err(Error::Documented(E::NotFound(_))))
-            | (412, Err(Error::Documented(E::PreconditionFailed(_))))
-            | (500, Err(Error::Documented(E::InternalServerError(_))))
-            | (503, Err(Error::Documented(E::ServiceUnavailable(_)))) => {}
+            | (400, Err(Some(E::BadRequest(_))))
+            | (403, Err(Some(E::Forbidden(_))))
+            | (404, Err(Some(E::NotFound(_))))
+            | (412, Err(Some(E::PreconditionFailed(_))))
+            | (500, Err(Some(E::InternalServerError(_))))
+            | (503, Err(Some(E::ServiceUnavailable(_)))) => {}
             _ => panic!("{what}: {result:?}"),
         }
         assert_documented_status(&what, status, &result);
@@ -264,10 +264,10 @@ async fn ssp_every_documented_status() {
     for &status in &operation.statuses {
         let client = Client::builder(&prism.base_url()).allow_http().http_client(prism.http_client(status)).basic_auth("admin", "password").build().unwrap();
         let what = format!("{}, Prefer: code={status}", operation.name);
-        let result = prism.call(&what, &operation, client.get_registration_token_status("c9b8a7")).await;
-        match (status, &result) {
+        let result = prism.call(&what, &operation, client.get_registration_token_status("c9b8a7").send()).await;
+        match (status, result.as_ref().map_err(|error| error.documented())) {
             (200, Ok(_)) => {}
-            (503, Err(Error::Documented(E::Default { status, .. }))) if status.as_u16() == 503 => {}
+            (503, Err(Some(E::Default { status, .. }))) if status.as_u16() == 503 => {}
             _ => panic!("{what}: {result:?}"),
         }
         assert_documented_status(&what, status, &result);
@@ -283,9 +283,9 @@ async fn vcd_every_documented_status() {
     for &status in &operation.statuses {
         let client = Client::builder(&prism.base_url()).allow_http().http_client(prism.http_client(status)).bearer_auth("eyJhbGciOi.jwt").build().unwrap();
         let what = format!("{}, Prefer: code={status}", operation.name);
-        let result = prism.call(&what, &operation, client.get_token("urn:vcloud:session:0b7a6c5d")).await;
-        match (status, &result) {
-            (200, Ok(_)) | (400, Err(Error::Documented(E::BadRequest(_)))) | (404, Err(Error::Documented(E::NotFound(_)))) => {}
+        let result = prism.call(&what, &operation, client.get_token("urn:vcloud:session:0b7a6c5d").send()).await;
+        match (status, result.as_ref().map_err(|error| error.documented())) {
+            (200, Ok(_)) | (400, Err(Some(E::BadRequest(_)))) | (404, Err(Some(E::NotFound(_)))) => {}
             _ => panic!("{what}: {result:?}"),
         }
         assert_documented_status(&what, status, &result);
@@ -311,14 +311,14 @@ async fn onezone_every_documented_status() {
             let builder = Client::builder(&prism.base_url()).allow_http().http_client(prism.http_client(status));
             let client = authenticate(builder).build().unwrap();
             let what = format!("{} ({scheme}), Prefer: code={status}", operation.name);
-            let result = prism.call(&what, &operation, client.create_provider_registration_token_for_user("99b930e38a8f46a1a0036db7d6422591")).await;
-            match (status, &result) {
+            let result = prism.call(&what, &operation, client.create_provider_registration_token_for_user("99b930e38a8f46a1a0036db7d6422591").send()).await;
+            match (status, result.as_ref().map_err(|error| error.documented())) {
                 (200, Ok(_))
-                | (400, Err(Error::Documented(E::BadRequest(_))))
-                | (401, Err(Error::Documented(E::Unauthorized(_))))
-                | (403, Err(Error::Documented(E::Forbidden(_))))
-                | (404, Err(Error::Documented(E::NotFound(_))))
-                | (500, Err(Error::Documented(E::InternalServerError(_)))) => {}
+                | (400, Err(Some(E::BadRequest(_))))
+                | (401, Err(Some(E::Unauthorized(_))))
+                | (403, Err(Some(E::Forbidden(_))))
+                | (404, Err(Some(E::NotFound(_))))
+                | (500, Err(Some(E::InternalServerError(_)))) => {}
                 _ => panic!("{what}: {result:?}"),
             }
             assert_documented_status(&what, status, &result);
@@ -338,17 +338,17 @@ async fn vrni_every_documented_status() {
         // The login call sends no credentials (`security: []`).
         let client = Client::builder(&prism.base_url()).allow_http().http_client(prism.http_client(status)).build().unwrap();
         let what = format!("{}, Prefer: code={status}", operation.name);
-        let result = prism.call(&what, &operation, client.create_vidm_user_token(&body)).await;
-        match (status, &result) {
+        let result = prism.call(&what, &operation, client.create_vidm_user_token(&body).send()).await;
+        match (status, result.as_ref().map_err(|error| error.documented())) {
             (200, Ok(token)) => {
                 // The login response authenticates a client for the other calls.
                 assert!(client.with_network_insight_auth(token).is_ok(), "{what}: the token does not make credentials");
             }
-            (400, Err(Error::Documented(E::BadRequest(_))))
-            | (401, Err(Error::Documented(E::Unauthorized)))
-            | (404, Err(Error::Documented(E::NotFound(_))))
-            | (412, Err(Error::Documented(E::PreconditionFailed(_))))
-            | (500, Err(Error::Documented(E::InternalServerError))) => {}
+            (400, Err(Some(E::BadRequest(_))))
+            | (401, Err(Some(E::Unauthorized)))
+            | (404, Err(Some(E::NotFound(_))))
+            | (412, Err(Some(E::PreconditionFailed(_))))
+            | (500, Err(Some(E::InternalServerError))) => {}
             _ => panic!("{what}: {result:?}"),
         }
         assert_documented_status(&what, status, &result);

@@ -356,7 +356,7 @@ components:
 "##,
     );
     let lib = &generated.files.files.iter().find(|(path, _)| path.ends_with("lib.rs")).unwrap().1;
-    assert!(lib.contains("pub async fn type_("), "{lib}");
+    assert!(lib.contains("pub fn type_("), "{lib}");
 }
 
 /// `cargo xtask ...` from the workspace root, with its exit code, stdout and stderr.

@@ -14,6 +14,12 @@ pub fn specs() -> Vec<PathBuf> {
     specs
 }
 
+/// The fixture specs in `tests/fixtures/` (APIs written for the tests), sorted. `cargo xtask
+/// regenerate` turns them into crates in `generated/` too.
+pub fn fixture_specs() -> Vec<PathBuf> {
+    generator::workspace::spec_files(&workspace_root().join("tests/fixtures")).unwrap_or_default()
+}
+
 /// A folder of public specs by other authors that the opt-in tests read: `corpus` (OpenAPI 3.0)
 /// or `formats` (Swagger 2.0, OpenAPI 3.1, multi-file). They are never copied into this
 /// repository; they live in `../shared/<kind>` beside it, or wherever the environment variable

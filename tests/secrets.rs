@@ -22,7 +22,8 @@ where
 {
     let responses = [
         // The secret where a number or list is expected: the parser quotes it.
-        json(200, json!({"token": 5, "roles": SECRET, "id": SECRET, "name": 5, "expiry": SECRET, "status": SECRET})),
+        // (SSP's `status` enum is open now, so its counts carry the secret instead.)
+        json(200, json!({"token": 5, "roles": SECRET, "id": SECRET, "name": 5, "expiry": SECRET, "status": SECRET, "allowed_instance_count": SECRET})),
         raw(200, &format!(r#"{{"token": "{SECRET}", "roles": ["#), "application/json"),
         raw(418, &format!("token={SECRET}"), "text/plain").insert_header("set-cookie", format!("session={SECRET}").as_str()),
         raw(502, &format!("<html>{SECRET}</html>"), "text/html"),
@@ -197,8 +198,9 @@ async fn the_network_insight_credential_is_sent_as_the_server_expects() {
     let credential = client_runtime::Credential::header("Authorization", Some("NetworkInsight"), &SECRET.into()).unwrap();
     let core = client_runtime::ClientBuilder::new(&server.uri(), "test").allow_http().build().unwrap();
     let core = core.with_credential("networkInsightAuth", credential, None);
-    let request = core.authorize(core.request(client_runtime::Method::GET, "/groups"), &[&["networkInsightAuth"]]);
-    let response = core.send::<std::convert::Infallible>("listGroups", request).await.unwrap();
+    let operation = client_runtime::Operation { id: "listGroups", path: "/groups", security: &[&["networkInsightAuth"]] };
+    let request = core.request(client_runtime::Method::GET, "/groups");
+    let response = core.execute::<std::convert::Infallible>(&operation, request, Default::default()).await.unwrap();
     assert_eq!(response.status(), 200);
     assert_eq!(header(&only_request(&server).await, "authorization"), Some(format!("NetworkInsight {SECRET}")));
 }

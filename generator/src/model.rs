@@ -233,6 +233,22 @@ pub struct Outcome {
     pub description: String,
     /// What its body is.
     pub body: BodyKind,
+    /// The headers it documents (`headers:`), except `Content-Type`.
+    pub headers: Vec<ResponseHeader>,
+}
+
+/// A header a response documents.
+#[derive(Clone, Debug)]
+pub struct ResponseHeader {
+    /// The name on the wire, as the spec writes it.
+    pub name: String,
+    /// The Rust field name.
+    pub rust_name: String,
+    /// Its Rust type: a string, an integer (`i64`), a number or a boolean; anything else is
+    /// read as a string.
+    pub ty: ParamType,
+    /// Its description.
+    pub description: Option<String>,
 }
 
 /// The statuses a response covers.
@@ -294,9 +310,16 @@ fn preferred_media<T>(content: &IndexMap<String, T>) -> Option<(&String, &T)> {
     content.iter().min_by_key(|(media_type, _)| media_kind(media_type))
 }
 
+/// Names a parameter cannot take as it is (see `emit/operations.rs`): it gets its location as a
+/// suffix (`timeout_query`).
+const RESERVED_ARGUMENTS: &[&str] =
+    &["body", "request", "response", "client", "options", "header", "timeout", "credential", "retry", "send", "into_future"];
+
 /// Builder methods a security scheme's method must not shadow.
-const BUILDER_METHODS: &[&str] =
-    &["new", "build", "allow_http", "timeout", "no_timeout", "connect_timeout", "no_connect_timeout", "redirects", "user_agent", "http_client", "max_body_bytes"];
+const BUILDER_METHODS: &[&str] = &[
+    "new", "build", "allow_http", "timeout", "no_timeout", "connect_timeout", "no_connect_timeout", "redirects",
+    "user_agent", "http_client", "max_body_bytes", "retry", "add_root_certificate_pem", "identity_pem",
+];
 
 /// Lowers `api` (already validated) into the model; warnings come back beside it.
 pub fn lower(api: &OpenAPI, document: &Document) -> Result<(Api, Diagnostics), Diagnostics> {
@@ -532,8 +555,9 @@ impl Lowering<'_> {
             }
             let (style, explode) = parameter_style(parameter, data.explode);
             let mut rust_name = snake(&data.name);
-            // The emitted method has a `body` argument and `request` and `response` locals.
-            if params.iter().any(|param| param.rust_name == rust_name) || ["body", "request", "response"].contains(&rust_name.as_str()) {
+            // The emitted request builder has a `body` field and setter, `client` and `options`
+            // fields, `request` and `response` locals, and per-call option methods.
+            if params.iter().any(|param| param.rust_name == rust_name) || RESERVED_ARGUMENTS.contains(&rust_name.as_str()) {
                 rust_name = format!("{rust_name}_{}", format!("{location:?}").to_ascii_lowercase());
             }
             params.push(Param {
@@ -640,7 +664,8 @@ impl Lowering<'_> {
                     }
                 }
             };
-            let outcome = Outcome { status, variant, description: response.description.clone(), body };
+            let headers = self.response_headers(&response.headers);
+            let outcome = Outcome { status, variant, description: response.description.clone(), body, headers };
             match status {
                 StatusKey::Code(200..=299) | StatusKey::Range(2) => success.push(outcome),
                 _ => errors.push(outcome),
@@ -654,12 +679,37 @@ impl Lowering<'_> {
                 variant: "Success".into(),
                 description: "Any success; the spec documents no response.".into(),
                 body: BodyKind::Bytes,
+                headers: Vec::new(),
             });
         }
         // Success media types first: a server that honours only the first gets it right.
         media_types.sort_by_key(|media_type| !success_media(operation, media_type));
         let accept = (!media_types.is_empty()).then(|| media_types.join(", "));
         (success, errors, accept)
+    }
+
+    fn response_headers(&self, headers: &IndexMap<String, ReferenceOr<openapiv3::Header>>) -> Vec<ResponseHeader> {
+        let mut taken = std::collections::BTreeSet::new();
+        headers
+            .iter()
+            // OpenAPI: a `Content-Type` response header is ignored (the media type says it).
+            .filter(|(name, _)| !name.eq_ignore_ascii_case("content-type"))
+            .filter_map(|(name, header)| {
+                let header = refs::header(self.api, header)?;
+                let schema = match &header.format {
+                    ParameterSchemaOrContent::Schema(ReferenceOr::Item(schema)) => Some(&schema.schema_kind),
+                    _ => None,
+                };
+                let ty = match schema {
+                    Some(SchemaKind::Type(Type::Integer(_))) => ParamType::Integer("i64"),
+                    Some(SchemaKind::Type(Type::Number(_))) => ParamType::Number,
+                    Some(SchemaKind::Type(Type::Boolean(_))) => ParamType::Bool,
+                    _ => ParamType::Str,
+                };
+                let rust_name = unique(&snake(name), &mut taken);
+                Some(ResponseHeader { name: name.clone(), rust_name, ty, description: header.description.clone() })
+            })
+            .collect()
     }
 
     fn body_kind(&mut self, media_type: &str, schema: Option<&ReferenceOr<Schema>>, hoisted_name: &str) -> BodyKind {
@@ -735,7 +785,13 @@ impl SchemaNames {
         let mut component_names = IndexMap::new();
         let mut taken = std::collections::BTreeSet::new();
         for name in components.keys() {
-            let rust_name = unique(&pascal(name), &mut taken);
+            // A schema named like an item at the crate root (`Error`) would sit beside it as
+            // `types::Error`; it is `types::ErrorBody` instead.
+            let mut rust_name = pascal(name);
+            if naming::ROOT_TYPES.contains(&rust_name.as_str()) {
+                rust_name.push_str("Body");
+            }
+            let rust_name = unique(&rust_name, &mut taken);
             component_names.insert(name.clone(), rust_name);
         }
         let mut names = SchemaNames { component_names, schemas: IndexMap::new(), titled: Default::default() };

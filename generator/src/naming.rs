@@ -17,7 +17,10 @@ pub const CLIENT_METHODS: &[&str] = &["builder", "new", "base_url", "server_url"
 
 /// Types every generated crate defines or re-exports at its root (see `emit/mod.rs`): an
 /// operation's error enum cannot take their names.
-pub const ROOT_TYPES: &[&str] = &["Client", "ClientBuilder", "ConfigError", "Error", "Redirects", "Secret", "StatusCode"];
+pub const ROOT_TYPES: &[&str] = &[
+    "Client", "ClientBuilder", "ConfigError", "Credential", "DocumentedError", "Error", "FromHeaders", "HeaderMap",
+    "Redirects", "Response", "RetryPolicy", "Secret", "StatusCode",
+];
 
 /// A snake_case identifier for `name`; keywords get a trailing underscore, and a name that
 /// starts with a digit gets a leading underscore.

@@ -1,6 +1,6 @@
 //! Following `$ref`s to components (`#/components/parameters/X` and the like).
 
-use openapiv3::{Components, OpenAPI, Parameter, ReferenceOr, RequestBody, Response};
+use openapiv3::{Components, Header, OpenAPI, Parameter, ReferenceOr, RequestBody, Response};
 
 /// How many `$ref`s in a row are followed before giving up (a longer chain is a cycle or a
 /// mistake; validation reports it).
@@ -47,4 +47,9 @@ pub fn response<'a>(api: &'a OpenAPI, item: &'a ReferenceOr<Response>) -> Option
 /// A request body, following references.
 pub fn request_body<'a>(api: &'a OpenAPI, item: &'a ReferenceOr<RequestBody>) -> Option<&'a RequestBody> {
     follow(api, item, "requestBodies", |components| &components.request_bodies)
+}
+
+/// A response header, following references.
+pub fn header<'a>(api: &'a OpenAPI, item: &'a ReferenceOr<Header>) -> Option<&'a Header> {
+    follow(api, item, "headers", |components| &components.headers)
 }

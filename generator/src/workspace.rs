@@ -1,4 +1,5 @@
-//! The workspace layout: every spec in `specs/` becomes `generated/<stem>-client/`.
+//! The workspace layout: every spec in `specs/` becomes `generated/<stem>-client/`, and so does
+//! every fixture spec in `tests/fixtures/` (APIs written for the tests, not vendor APIs).
 //!
 //! `cargo xtask regenerate` and the staleness test both call [`regenerate`], so the check can
 //! never disagree with the writer.
@@ -8,6 +9,9 @@ use std::time::Instant;
 
 use crate::write::{ensure_crate, Change, Mode};
 use crate::{generate_crate, CrateOptions, Diagnostics};
+
+/// The folders whose specs become crates in `generated/`.
+pub const SPEC_DIRS: &[&str] = &["specs", "tests/fixtures"];
 
 /// The command that regenerates the workspace's clients, named in every generated header.
 pub const REGENERATE_COMMAND: &str = "cargo xtask regenerate";
@@ -66,7 +70,15 @@ pub fn spec_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 /// errors keeps its previous crate, so one broken spec never deletes a client.
 pub fn regenerate(root: &Path, mode: Mode) -> std::io::Result<Report> {
     let mut report = Report::default();
-    let specs = spec_files(&root.join("specs"))?;
+    let mut specs = Vec::new();
+    for dir in SPEC_DIRS {
+        match spec_files(&root.join(dir)) {
+            Ok(found) => specs.extend(found),
+            // Only `specs/` is required.
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound && *dir != "specs" => {}
+            Err(error) => return Err(error),
+        }
+    }
     for spec in &specs {
         let crate_name = crate_name(spec);
         let relative = spec.strip_prefix(root).unwrap_or(spec);

@@ -11,6 +11,10 @@ use std::path::{Path, PathBuf};
 use crate::emit::types::TypeFacts;
 use crate::model::{Api, SchemeKind};
 
+/// The `client-runtime` version generated crates ask for: the generated code needs this
+/// runtime's API (a test checks it against `runtime/Cargo.toml`).
+pub const RUNTIME_VERSION: &str = "0.1";
+
 /// How the crate is named and where it comes from.
 #[derive(Clone, Debug)]
 pub struct CrateOptions {
@@ -91,13 +95,19 @@ publish = false
 # Spec descriptions are prose, not Rust: never run them as doctests.
 doctest = false
 
+[features]
+# Typed mocks for the tests of code that uses this client: `mock::MockServer`.
+mock = ["client-runtime/mock"]
+
 [dependencies]
-client-runtime = {{ path = {runtime:?} }}
+# By version for a build outside this workspace (from a registry), by path inside it.
+client-runtime = {{ version = "{runtime_version}", path = {runtime:?} }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 "#,
         name = options.crate_name,
         runtime = options.runtime_path,
+        runtime_version = RUNTIME_VERSION,
     );
     if types.uses_chrono {
         text.push_str("chrono = { version = \"0.4\", default-features = false, features = [\"serde\", \"std\"] }\n");

@@ -9,7 +9,8 @@ use reqwest::header::{CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE};
 use reqwest::{Method, RequestBuilder, Url};
 
 use crate::redirect::{self, Hop, Redirects};
-use crate::{Credential, Error, Response};
+use crate::tls::TlsSettings;
+use crate::{Credential, Error, RawResponse as Response, RetryPolicy};
 
 /// The default cap on a response body: large enough for any documented response of these APIs,
 /// small enough that a misbehaving server cannot exhaust memory.
@@ -56,6 +57,9 @@ pub struct ClientBuilder {
     redirects: Redirects,
     field_names: &'static [&'static str],
     first_error: Option<ConfigError>,
+    // Issue 14: retries and TLS for private CAs (see retry.rs and tls.rs).
+    retry: Option<RetryPolicy>,
+    tls: TlsSettings,
 }
 
 /// Shows the base URL's origin only: a configured URL may carry userinfo or a query.
@@ -96,7 +100,34 @@ impl ClientBuilder {
             redirects: Redirects::SameOrigin,
             field_names: &[],
             first_error: None,
+            retry: None,
+            tls: TlsSettings::default(),
         }
+    }
+
+    /// Retries failed calls under `policy` (see [`RetryPolicy`]); without this, a call is
+    /// sent once. A request builder's `retry` overrides it for one call.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = Some(policy);
+        self
+    }
+
+    /// Trusts the CA certificate(s) in `pem` besides the built-in roots: for servers whose
+    /// certificate comes from a private CA. Verification stays on; there is no way to turn it off.
+    pub fn add_root_certificate_pem(mut self, pem: &[u8]) -> Self {
+        if let Err(error) = self.tls.add_roots(pem) {
+            self.first_error.get_or_insert(error);
+        }
+        self
+    }
+
+    /// Presents a client certificate (mutual TLS): `certificate_chain` in PEM, leaf first, and
+    /// its `private_key` in PEM (PKCS#8, PKCS#1 or SEC1).
+    pub fn identity_pem(mut self, certificate_chain: &[u8], private_key: &[u8]) -> Self {
+        if let Err(error) = self.tls.set_identity(certificate_chain, private_key) {
+            self.first_error.get_or_insert(error);
+        }
+        self
     }
 
     /// Allows a plain `http://` base URL (for tests and trusted networks only).
@@ -187,10 +218,11 @@ impl ClientBuilder {
             return Err(error);
         }
         let base_url = validate_base_url(&self.base_url, self.allow_http)?;
-        // Redirects are followed by `ClientCore::send`, which knows what a request carries.
+        // Redirects are followed by `ClientCore::send_and_read`, which knows what a request
+        // carries; whatever the caller's builder says, these rules are applied on top of it.
         let mut builder = self
-            .http
-            .unwrap_or_default()
+            .tls
+            .apply(self.http.unwrap_or_default())
             .user_agent(self.user_agent)
             .redirect(reqwest::redirect::Policy::none())
             .https_only(!self.allow_http);
@@ -210,6 +242,7 @@ impl ClientBuilder {
             redirects: self.redirects,
             allow_http: self.allow_http,
             field_names: self.field_names,
+            retry: self.retry,
         })
     }
 }
@@ -256,6 +289,7 @@ pub struct ClientCore {
     redirects: Redirects,
     allow_http: bool,
     field_names: &'static [&'static str],
+    pub(crate) retry: Option<RetryPolicy>,
 }
 
 /// Shows the base URL's origin only, like the builder.
@@ -320,23 +354,10 @@ impl ClientCore {
         request
     }
 
-    /// Sends the request and reads the whole body (up to the size limit).
-    ///
-    /// Logs the operation id, status and time at `debug` level; never the URL, headers or body.
-    pub async fn send<E>(&self, operation: &'static str, request: RequestBuilder) -> Result<Response, Error<E>> {
-        let started = Instant::now();
-        let result = self.send_and_read(request).await;
-        let elapsed_ms = started.elapsed().as_millis() as u64;
-        match &result {
-            Ok(response) => tracing::debug!(operation, status = response.status().as_u16(), elapsed_ms, "response"),
-            Err(error) => tracing::debug!(operation, elapsed_ms, failure = failure_kind(error), "request failed"),
-        }
-        result
-    }
-
-    /// Sends the request, following redirects as the policy allows, within one deadline.
-    async fn send_and_read<E>(&self, request: RequestBuilder) -> Result<Response, Error<E>> {
-        let deadline = self.timeout.map(|timeout| Instant::now() + timeout);
+    /// Sends the request, following redirects as the policy allows, within one deadline:
+    /// `timeout` when the call sets one, else the client's.
+    pub(crate) async fn send_and_read<E>(&self, request: RequestBuilder, timeout: Option<Duration>) -> Result<Response, Error<E>> {
+        let deadline = timeout.or(self.timeout).map(|timeout| Instant::now() + timeout);
         let mut request = request.build().map_err(Error::from_reqwest)?;
         let credential = self.carries_credential(&request);
         let mut hops = 0;
@@ -407,14 +428,6 @@ impl ClientCore {
             body.extend_from_slice(&chunk);
         }
         Ok(Response::new(status, headers, Bytes::from(body), self.field_names))
-    }
-}
-
-fn failure_kind<E>(error: &Error<E>) -> &'static str {
-    match error {
-        Error::Timeout => "timeout",
-        Error::BodyTooLarge { .. } => "body too large",
-        _ => "transport",
     }
 }
 

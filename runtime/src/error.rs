@@ -27,8 +27,10 @@ pub trait DocumentedError: fmt::Debug + fmt::Display {
 /// request header; read the body explicitly with [`Error::body`].
 #[non_exhaustive]
 pub enum Error<E> {
-    /// A response the spec documents as an error, parsed into its documented type.
-    Documented(E),
+    /// A response the spec documents as an error, parsed into its documented type, with the
+    /// status and headers it arrived with (it dereferences to `E`; see also
+    /// [`Error::documented`]).
+    Documented(crate::Response<E>),
     /// A status the spec does not document for this operation.
     UnexpectedStatus {
         /// The status received.
@@ -111,6 +113,20 @@ impl<E: DocumentedError> Error<E> {
             _ => None,
         }
     }
+
+    /// The response headers, for the variants that carry them.
+    pub fn headers(&self) -> Option<&HeaderMap> {
+        match self {
+            Error::Documented(documented) => Some(documented.headers()),
+            Error::UnexpectedStatus { headers, .. } => Some(headers),
+            _ => None,
+        }
+    }
+
+    /// How long the server asked to wait before trying again (`Retry-After`), if it said.
+    pub fn retry_after(&self) -> Option<std::time::Duration> {
+        self.headers().and_then(crate::typed_response::retry_after)
+    }
 }
 
 fn is_retryable_status(status: StatusCode) -> bool {
@@ -185,7 +201,7 @@ impl fmt::Debug for BodyLen {
 impl<E: fmt::Display> fmt::Display for Error<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Documented(documented) => documented.fmt(f),
+            Error::Documented(documented) => E::fmt(documented, f),
             Error::UnexpectedStatus { status, headers, body } => {
                 let kind = shown_media_type(headers);
                 write!(

@@ -12,32 +12,42 @@
 // matters, while boxing its parts would make matching on it clumsier for every user.
 #![allow(clippy::result_large_err)]
 
+mod call;
 mod client;
 mod credential;
 mod error;
+#[cfg(feature = "mock")]
+pub mod mock;
 mod params;
 mod parse;
 mod redirect;
 mod response;
+mod retry;
 mod secret;
+mod tls;
 mod transport;
+mod typed_response;
 mod validate;
 
+pub use call::{BoxFuture, CallOptions, Operation};
 pub use client::{ClientBuilder, ClientCore, ConfigError, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
 pub use credential::Credential;
 pub use error::{status_code, DocumentedError, Error};
 pub use params::{form_body, multipart_body, query_pairs, simple_text, Style};
 pub use parse::{ParseError, ParseErrorKind};
 pub use redirect::{RedirectRefusal, Redirects};
+pub use response::RawResponse;
+pub use retry::RetryPolicy;
 pub use transport::{TransportError, TransportKind};
-pub use response::Response;
 pub use secret::Secret;
+pub use typed_response::{header_value, FromHeaders, Response};
 pub use validate::{encode_path_segment, Constraint};
 
 /// Re-exported so generated crates and their users name the same `reqwest`, `http` and `bytes`
 /// versions the runtime was built with.
 pub use bytes;
 pub use reqwest;
+pub use reqwest::header::HeaderMap;
 pub use reqwest::{Method, StatusCode};
 
 /// The moment an expiry timestamp from a response stands for, given its unit; `None` for a

@@ -1,4 +1,5 @@
-//! `Response`: a received status, headers and body, and the ways to turn them into results.
+//! `RawResponse`: a received status, headers and body, and the ways to turn them into typed
+//! [`Response`]s and [`Error`]s.
 
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderName};
@@ -6,10 +7,11 @@ use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 
 use crate::parse::{self, ParseError};
-use crate::Error;
+use crate::{Error, Response};
 
-/// A complete response whose body has been read (within the client's size limit).
-pub struct Response {
+/// A complete response whose body has been read (within the client's size limit), before it
+/// is turned into a typed [`Response`] or an [`Error`].
+pub struct RawResponse {
     status: StatusCode,
     headers: HeaderMap,
     body: Bytes,
@@ -20,7 +22,7 @@ pub struct Response {
 /// as `Sensitive` if an error's headers are ever logged.
 const SENSITIVE_HEADERS: [&str; 4] = ["set-cookie", "authorization", "x-auth-token", "proxy-authenticate"];
 
-impl Response {
+impl RawResponse {
     pub(crate) fn new(status: StatusCode, mut headers: HeaderMap, body: Bytes, field_names: &'static [&'static str]) -> Self {
         for name in SENSITIVE_HEADERS {
             let name = HeaderName::from_static(name);
@@ -28,7 +30,17 @@ impl Response {
                 entry.iter_mut().for_each(|value| value.set_sensitive(true));
             }
         }
-        Response { status, headers, body, field_names }
+        RawResponse { status, headers, body, field_names }
+    }
+
+    /// The headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// `value` with this response's status and headers.
+    fn with<T>(self, value: T) -> Response<T> {
+        Response::new(self.status, self.headers, value)
     }
 
     /// The status code.
@@ -37,33 +49,32 @@ impl Response {
     }
 
     /// Parses a JSON body as `T`; a body that does not parse is [`Error::InvalidBody`].
-    pub fn json<T: DeserializeOwned, E>(self) -> Result<T, Error<E>> {
+    pub fn json<T: DeserializeOwned, E>(self) -> Result<Response<T>, Error<E>> {
         match parse::json(&self.body, self.field_names) {
-            Ok(value) => Ok(value),
+            Ok(value) => Ok(self.with(value)),
             Err(source) => Err(Error::InvalidBody { status: self.status, body: self.body, source }),
         }
     }
 
-    /// Parses a documented error body as `T` and wraps it in the operation's error enum.
-    pub fn documented<T: DeserializeOwned, E>(self, variant: impl FnOnce(T) -> E) -> Error<E> {
-        match self.json::<T, E>() {
-            Ok(body) => Error::Documented(variant(body)),
-            Err(error) => error,
-        }
-    }
 
     /// A body that is text (`text/plain` and the like); one that is not UTF-8 is
     /// [`Error::InvalidBody`].
-    pub fn text<E>(self) -> Result<String, Error<E>> {
+    pub fn text<E>(self) -> Result<Response<String>, Error<E>> {
         match String::from_utf8(self.body.to_vec()) {
-            Ok(text) => Ok(text),
+            Ok(text) => Ok(self.with(text)),
             Err(_) => Err(Error::InvalidBody { status: self.status, body: self.body, source: ParseError::not_utf8() }),
         }
     }
 
     /// The body as bytes, for binary media types.
-    pub fn bytes(self) -> Bytes {
-        self.body
+    pub fn bytes(self) -> Response<Bytes> {
+        let body = self.body.clone();
+        self.with(body)
+    }
+
+    /// A response whose body is documented as empty (whatever the server sent is dropped).
+    pub fn empty(self) -> Response<()> {
+        self.with(())
     }
 
     /// The error for a status the spec does not document.

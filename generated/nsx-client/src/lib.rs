@@ -15,7 +15,10 @@
 //! - [`Client::get_registration_token`]: `GET /aaa/registration-token/{token}`: Get Registration Token
 #![forbid(unsafe_code)]
 #![allow(clippy::result_large_err)]
-pub use client_runtime::{ConfigError, Error, Redirects, Secret, StatusCode};
+pub use client_runtime::{
+    ConfigError, Credential, DocumentedError, Error, HeaderMap, Redirects, Response,
+    RetryPolicy, Secret, StatusCode,
+};
 /// The schemas of the spec as Rust types.
 #[allow(clippy::all, missing_docs)]
 pub mod types {
@@ -136,7 +139,9 @@ const PROPERTY_NAMES: &[&str] = &[
 /// A client for VMware NSX Manager API - Get Registration Token.
 ///
 /// Build one with [`Client::builder`], which sets the base URL, timeouts and credentials.
-#[derive(Debug)]
+///
+/// Cloning is cheap and shares the connection pool: clone it into each task that calls the API.
+#[derive(Clone, Debug)]
 pub struct Client {
     core: client_runtime::ClientCore,
 }
@@ -205,6 +210,27 @@ impl ClientBuilder {
             inner: self.inner.max_body_bytes(limit),
         }
     }
+    /// Retries failed calls under `policy`: timeouts, transport failures and 408, 429,
+    /// 502, 503, 504 answers, for idempotent methods unless the policy allows every
+    /// method, honouring `Retry-After`. Without this a call is sent once.
+    pub fn retry(self, policy: RetryPolicy) -> Self {
+        ClientBuilder {
+            inner: self.inner.retry(policy),
+        }
+    }
+    /// Trusts the CA certificate(s) in `pem` besides the built-in roots (servers with
+    /// certificates from a private CA). Verification cannot be turned off.
+    pub fn add_root_certificate_pem(self, pem: &[u8]) -> Self {
+        ClientBuilder {
+            inner: self.inner.add_root_certificate_pem(pem),
+        }
+    }
+    /// Presents a client certificate (mutual TLS): the chain and its private key, in PEM.
+    pub fn identity_pem(self, certificate_chain: &[u8], private_key: &[u8]) -> Self {
+        ClientBuilder {
+            inner: self.inner.identity_pem(certificate_chain, private_key),
+        }
+    }
     /// Authenticates with HTTP Basic authentication (`Authorization: Basic ...`): the spec's `basicAuth` scheme.
     ///
     /// HTTP Basic authentication with NSX Manager user credentials (from the vendor's public NSX-T Manager spec; the page lists no method).
@@ -254,7 +280,7 @@ impl Client {
     ///
     /// Get registration access token
     ///
-    /// Sends `GET /aaa/registration-token/{token}`.
+    /// Sends `GET /aaa/registration-token/{token}` when the returned [`requests::GetRegistrationToken`] is awaited (or sent with its `send`).
     ///
     /// # Arguments
     ///
@@ -263,67 +289,144 @@ impl Client {
     /// # Errors
     ///
     /// [`Error::Documented`] with a [`GetRegistrationTokenError`] for each error response the spec documents; the other [`Error`] variants for anything else.
-    pub async fn get_registration_token(
-        &self,
-        token: &str,
-    ) -> Result<types::RegistrationToken, Error<GetRegistrationTokenError>> {
-        let request = self
-            .core
-            .request(
-                client_runtime::Method::GET,
-                &format!(
-                    "/aaa/registration-token/{}",
-                    client_runtime::encode_path_segment(token)
-                ),
-            );
-        let request = request.header("accept", "application/json");
-        let request = self.core.authorize(request, &[&["basicAuth"]]);
-        let response = self.core.send("GetRegistrationToken", request).await?;
-        match response.status().as_u16() {
-            200 => Ok(response.json()?),
-            400 => {
-                Err(
-                    Error::Documented(
-                        GetRegistrationTokenError::BadRequest(response.json()?),
+    pub fn get_registration_token<'a>(
+        &'a self,
+        token: &'a str,
+    ) -> requests::GetRegistrationToken<'a> {
+        requests::GetRegistrationToken {
+            client: self,
+            token,
+            options: client_runtime::CallOptions::default(),
+        }
+    }
+}
+/// One request builder per operation, returned by the operation's method on
+/// [`Client`]: setters for the optional parameters and per-call options
+/// (`header`, `timeout`, `credential`, `retry`); `.await` it or call `send()`.
+pub mod requests {
+    /// The request of [`Client::get_registration_token`](crate::Client::get_registration_token): `GET /aaa/registration-token/{token}`.
+    ///
+    /// Set optional parameters and per-call options, then `.await` it or call [`send`](Self::send).
+    #[must_use = "a request is sent when it is awaited or `send` is called"]
+    #[derive(Debug)]
+    pub struct GetRegistrationToken<'a> {
+        pub(crate) client: &'a crate::Client,
+        pub(crate) token: &'a str,
+        pub(crate) options: client_runtime::CallOptions,
+    }
+    impl<'a> GetRegistrationToken<'a> {
+        /// Adds a header to this call (a request id, ...); its value is never logged.
+        pub fn header(mut self, name: &str, value: &str) -> Self {
+            self.options.header(name, value);
+            self
+        }
+        /// Caps the time of this call (of each attempt), instead of the client's timeout.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Sends `credential` on this call instead of the client's credentials.
+        pub fn credential(mut self, credential: client_runtime::Credential) -> Self {
+            self.options.credential(credential);
+            self
+        }
+        /// Retries this call under `policy`, instead of the client's policy.
+        pub fn retry(mut self, policy: client_runtime::RetryPolicy) -> Self {
+            self.options.retry(policy);
+            self
+        }
+        /// Sends the request and reads the response.
+        pub async fn send(
+            self,
+        ) -> Result<
+            client_runtime::Response<crate::types::RegistrationToken>,
+            client_runtime::Error<crate::GetRegistrationTokenError>,
+        > {
+            let GetRegistrationToken { client, token, options } = self;
+            let request = client
+                .core
+                .request(
+                    client_runtime::Method::GET,
+                    &format!(
+                        "/aaa/registration-token/{}",
+                        client_runtime::encode_path_segment(token)
                     ),
-                )
+                );
+            let request = request.header("accept", "application/json");
+            let operation = &client_runtime::Operation {
+                id: "GetRegistrationToken",
+                path: "/aaa/registration-token/{token}",
+                security: &[&["basicAuth"]],
+            };
+            let response = client.core.execute(operation, request, options).await?;
+            match response.status().as_u16() {
+                200 => Ok(response.json::<crate::types::RegistrationToken, _>()?),
+                400 => {
+                    Err(
+                        client_runtime::Error::Documented(
+                            response
+                                .json::<crate::types::ApiError, _>()?
+                                .map(crate::GetRegistrationTokenError::BadRequest),
+                        ),
+                    )
+                }
+                403 => {
+                    Err(
+                        client_runtime::Error::Documented(
+                            response
+                                .json::<crate::types::ApiError, _>()?
+                                .map(crate::GetRegistrationTokenError::Forbidden),
+                        ),
+                    )
+                }
+                404 => {
+                    Err(
+                        client_runtime::Error::Documented(
+                            response
+                                .json::<crate::types::ApiError, _>()?
+                                .map(crate::GetRegistrationTokenError::NotFound),
+                        ),
+                    )
+                }
+                412 => {
+                    Err(
+                        client_runtime::Error::Documented(
+                            response
+                                .json::<crate::types::ApiError, _>()?
+                                .map(crate::GetRegistrationTokenError::PreconditionFailed),
+                        ),
+                    )
+                }
+                500 => {
+                    Err(
+                        client_runtime::Error::Documented(
+                            response
+                                .json::<crate::types::ApiError, _>()?
+                                .map(crate::GetRegistrationTokenError::InternalServerError),
+                        ),
+                    )
+                }
+                503 => {
+                    Err(
+                        client_runtime::Error::Documented(
+                            response
+                                .json::<crate::types::ApiError, _>()?
+                                .map(crate::GetRegistrationTokenError::ServiceUnavailable),
+                        ),
+                    )
+                }
+                _ => Err(response.unexpected()),
             }
-            403 => {
-                Err(
-                    Error::Documented(
-                        GetRegistrationTokenError::Forbidden(response.json()?),
-                    ),
-                )
-            }
-            404 => {
-                Err(
-                    Error::Documented(
-                        GetRegistrationTokenError::NotFound(response.json()?),
-                    ),
-                )
-            }
-            412 => {
-                Err(
-                    Error::Documented(
-                        GetRegistrationTokenError::PreconditionFailed(response.json()?),
-                    ),
-                )
-            }
-            500 => {
-                Err(
-                    Error::Documented(
-                        GetRegistrationTokenError::InternalServerError(response.json()?),
-                    ),
-                )
-            }
-            503 => {
-                Err(
-                    Error::Documented(
-                        GetRegistrationTokenError::ServiceUnavailable(response.json()?),
-                    ),
-                )
-            }
-            _ => Err(response.unexpected()),
+        }
+    }
+    impl<'a> std::future::IntoFuture for GetRegistrationToken<'a> {
+        type Output = Result<
+            client_runtime::Response<crate::types::RegistrationToken>,
+            client_runtime::Error<crate::GetRegistrationTokenError>,
+        >;
+        type IntoFuture = client_runtime::BoxFuture<'a, Self::Output>;
+        fn into_future(self) -> Self::IntoFuture {
+            Box::pin(self.send())
         }
     }
 }
@@ -331,17 +434,17 @@ impl Client {
 #[derive(Debug)]
 pub enum GetRegistrationTokenError {
     /// `400`: Bad request. Returns BadRequest of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).
-    BadRequest(types::ApiError),
+    BadRequest(crate::types::ApiError),
     /// `403`: Forbidden. Returns Forbidden of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).
-    Forbidden(types::ApiError),
+    Forbidden(crate::types::ApiError),
     /// `404`: Not found. Returns NotFound of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).
-    NotFound(types::ApiError),
+    NotFound(crate::types::ApiError),
     /// `412`: Precondition failed. Returns PreconditionFailed of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).
-    PreconditionFailed(types::ApiError),
+    PreconditionFailed(crate::types::ApiError),
     /// `500`: Internal server error. Returns InternalServerError of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).
-    InternalServerError(types::ApiError),
+    InternalServerError(crate::types::ApiError),
     /// `503`: Service unavailable. Returns ServiceUnavailable of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).
-    ServiceUnavailable(types::ApiError),
+    ServiceUnavailable(crate::types::ApiError),
 }
 impl client_runtime::DocumentedError for GetRegistrationTokenError {
     fn status(&self) -> StatusCode {
@@ -410,3 +513,81 @@ impl std::fmt::Display for GetRegistrationTokenError {
     }
 }
 impl std::error::Error for GetRegistrationTokenError {}
+#[cfg(feature = "mock")]
+/// Typed mocks for the tests of code that uses this client (feature `mock`).
+///
+/// [`MockServer::start`](crate::mock::MockServer::start) starts a real HTTP server on 127.0.0.1; each operation's method stubs
+/// it with a typed success (`Ok`) or documented error (`Err`), and
+/// [`MockServer::client_builder`](crate::mock::MockServer::client_builder) configures a client that talks to it.
+///
+/// ```ignore
+/// let server = mock::MockServer::start().await;
+/// server.get_registration_token(Ok(body)).header("etag", "v1").await;
+/// let client = server.client_builder().build()?;
+/// ```
+pub mod mock {
+    /// A mock of this API on 127.0.0.1; it dereferences to
+    /// [`client_runtime::mock::MockServer`] (`uri`, `received_requests`, ...).
+    #[derive(Debug)]
+    pub struct MockServer {
+        inner: client_runtime::mock::MockServer,
+    }
+    impl std::ops::Deref for MockServer {
+        type Target = client_runtime::mock::MockServer;
+        fn deref(&self) -> &Self::Target {
+            &self.inner
+        }
+    }
+    impl MockServer {
+        /// Starts the server on a free port.
+        pub async fn start() -> Self {
+            MockServer {
+                inner: client_runtime::mock::MockServer::start().await,
+            }
+        }
+        /// A client builder aimed at this server (plain http allowed); add credentials
+        /// and settings as in production.
+        pub fn client_builder(&self) -> crate::ClientBuilder {
+            crate::Client::builder(&self.inner.uri()).allow_http()
+        }
+        /// Answers `GET /aaa/registration-token/{token}` ([`Client::get_registration_token`](crate::Client::get_registration_token)) with `reply`:
+        /// `Ok` as the documented success, `Err` as the documented error, each with its status.
+        pub fn get_registration_token(
+            &self,
+            reply: Result<
+                crate::types::RegistrationToken,
+                crate::GetRegistrationTokenError,
+            >,
+        ) -> client_runtime::mock::Stub<'_> {
+            let reply = match reply {
+                Ok(body) => client_runtime::mock::Reply::json(200, &body),
+                Err(error) => client_runtime::mock::IntoReply::into_reply(error),
+            };
+            self.inner.stub("GET", "/aaa/registration-token/{token}", reply)
+        }
+    }
+    impl client_runtime::mock::IntoReply for crate::GetRegistrationTokenError {
+        fn into_reply(self) -> client_runtime::mock::Reply {
+            match self {
+                crate::GetRegistrationTokenError::BadRequest(body) => {
+                    client_runtime::mock::Reply::json(400, &body)
+                }
+                crate::GetRegistrationTokenError::Forbidden(body) => {
+                    client_runtime::mock::Reply::json(403, &body)
+                }
+                crate::GetRegistrationTokenError::NotFound(body) => {
+                    client_runtime::mock::Reply::json(404, &body)
+                }
+                crate::GetRegistrationTokenError::PreconditionFailed(body) => {
+                    client_runtime::mock::Reply::json(412, &body)
+                }
+                crate::GetRegistrationTokenError::InternalServerError(body) => {
+                    client_runtime::mock::Reply::json(500, &body)
+                }
+                crate::GetRegistrationTokenError::ServiceUnavailable(body) => {
+                    client_runtime::mock::Reply::json(503, &body)
+                }
+            }
+        }
+    }
+}

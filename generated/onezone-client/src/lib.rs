@@ -15,18 +15,21 @@
 //! - [`Client::create_provider_registration_token_for_user`]: `POST /users/{id}/clusters/provider_registration_token`: Create provider registration token for a user (deprecated)
 #![forbid(unsafe_code)]
 #![allow(clippy::result_large_err)]
-pub use client_runtime::{ConfigError, Error, Redirects, Secret, StatusCode};
+pub use client_runtime::{
+    ConfigError, Credential, DocumentedError, Error, HeaderMap, Redirects, Response,
+    RetryPolicy, Secret, StatusCode,
+};
 /// The schemas of the spec as Rust types.
 #[allow(clippy::all, missing_docs)]
 pub mod types {
     ///Error body shared by the 400, 401, 403, 404 and 500 responses.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
-    pub struct Error {
-        pub error: ErrorError,
+    pub struct ErrorBody {
+        pub error: ErrorBodyError,
     }
     ///Object describing an error.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
-    pub struct ErrorError {
+    pub struct ErrorBodyError {
         ///Human-readable description of the error.
         pub description: ::std::string::String,
         ///Additional error details (free-form object, for example the offending key).
@@ -89,7 +92,9 @@ const PROPERTY_NAMES: &[&str] = &["description", "details", "error", "id", "toke
 /// A client for Onezone REST API - Create provider registration token for a user.
 ///
 /// Build one with [`Client::builder`], which sets the base URL, timeouts and credentials.
-#[derive(Debug)]
+///
+/// Cloning is cheap and shares the connection pool: clone it into each task that calls the API.
+#[derive(Clone, Debug)]
 pub struct Client {
     core: client_runtime::ClientCore,
 }
@@ -156,6 +161,27 @@ impl ClientBuilder {
     pub fn max_body_bytes(self, limit: usize) -> Self {
         ClientBuilder {
             inner: self.inner.max_body_bytes(limit),
+        }
+    }
+    /// Retries failed calls under `policy`: timeouts, transport failures and 408, 429,
+    /// 502, 503, 504 answers, for idempotent methods unless the policy allows every
+    /// method, honouring `Retry-After`. Without this a call is sent once.
+    pub fn retry(self, policy: RetryPolicy) -> Self {
+        ClientBuilder {
+            inner: self.inner.retry(policy),
+        }
+    }
+    /// Trusts the CA certificate(s) in `pem` besides the built-in roots (servers with
+    /// certificates from a private CA). Verification cannot be turned off.
+    pub fn add_root_certificate_pem(self, pem: &[u8]) -> Self {
+        ClientBuilder {
+            inner: self.inner.add_root_certificate_pem(pem),
+        }
+    }
+    /// Presents a client certificate (mutual TLS): the chain and its private key, in PEM.
+    pub fn identity_pem(self, certificate_chain: &[u8], private_key: &[u8]) -> Self {
+        ClientBuilder {
+            inner: self.inner.identity_pem(certificate_chain, private_key),
         }
     }
     /// Authenticates with HTTP Basic authentication (`Authorization: Basic ...`): the spec's `basicAuth` scheme.
@@ -249,7 +275,7 @@ impl Client {
     ///
     /// If registration policy in Onezone is configured as open, any user can generate the token for himself. In case of restricted policy or issuing the token for another user, this operation requires oz_providers_invite privilege.
     ///
-    /// Sends `POST /users/{id}/clusters/provider_registration_token`.
+    /// Sends `POST /users/{id}/clusters/provider_registration_token` when the returned [`requests::CreateProviderRegistrationTokenForUser`] is awaited (or sent with its `send`).
     ///
     /// # Arguments
     ///
@@ -259,78 +285,145 @@ impl Client {
     ///
     /// [`Error::Documented`] with a [`CreateProviderRegistrationTokenForUserError`] for each error response the spec documents; the other [`Error`] variants for anything else.
     #[deprecated(note = "the spec marks this operation deprecated")]
-    pub async fn create_provider_registration_token_for_user(
-        &self,
-        id: &str,
-    ) -> Result<
-        types::ProviderRegistrationToken,
-        Error<CreateProviderRegistrationTokenForUserError>,
-    > {
-        let request = self
-            .core
-            .request(
-                client_runtime::Method::POST,
-                &format!(
-                    "/users/{}/clusters/provider_registration_token",
-                    client_runtime::encode_path_segment(id)
-                ),
-            );
-        let request = request.header("accept", "application/json");
-        let request = self
-            .core
-            .authorize(request, &[&["basicAuth"], &["tokenAuth"], &["bearerAuth"]]);
-        let response = self
-            .core
-            .send("createProviderRegistrationTokenForUser", request)
-            .await?;
-        match response.status().as_u16() {
-            200 => Ok(response.json()?),
-            400 => {
-                Err(
-                    Error::Documented(
-                        CreateProviderRegistrationTokenForUserError::BadRequest(
-                            response.json()?,
-                        ),
+    pub fn create_provider_registration_token_for_user<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> requests::CreateProviderRegistrationTokenForUser<'a> {
+        requests::CreateProviderRegistrationTokenForUser {
+            client: self,
+            id,
+            options: client_runtime::CallOptions::default(),
+        }
+    }
+}
+/// One request builder per operation, returned by the operation's method on
+/// [`Client`]: setters for the optional parameters and per-call options
+/// (`header`, `timeout`, `credential`, `retry`); `.await` it or call `send()`.
+pub mod requests {
+    /// The request of [`Client::create_provider_registration_token_for_user`](crate::Client::create_provider_registration_token_for_user): `POST /users/{id}/clusters/provider_registration_token`.
+    ///
+    /// Set optional parameters and per-call options, then `.await` it or call [`send`](Self::send).
+    #[must_use = "a request is sent when it is awaited or `send` is called"]
+    #[derive(Debug)]
+    pub struct CreateProviderRegistrationTokenForUser<'a> {
+        pub(crate) client: &'a crate::Client,
+        pub(crate) id: &'a str,
+        pub(crate) options: client_runtime::CallOptions,
+    }
+    impl<'a> CreateProviderRegistrationTokenForUser<'a> {
+        /// Adds a header to this call (a request id, ...); its value is never logged.
+        pub fn header(mut self, name: &str, value: &str) -> Self {
+            self.options.header(name, value);
+            self
+        }
+        /// Caps the time of this call (of each attempt), instead of the client's timeout.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Sends `credential` on this call instead of the client's credentials.
+        pub fn credential(mut self, credential: client_runtime::Credential) -> Self {
+            self.options.credential(credential);
+            self
+        }
+        /// Retries this call under `policy`, instead of the client's policy.
+        pub fn retry(mut self, policy: client_runtime::RetryPolicy) -> Self {
+            self.options.retry(policy);
+            self
+        }
+        /// Sends the request and reads the response.
+        pub async fn send(
+            self,
+        ) -> Result<
+            client_runtime::Response<crate::types::ProviderRegistrationToken>,
+            client_runtime::Error<crate::CreateProviderRegistrationTokenForUserError>,
+        > {
+            let CreateProviderRegistrationTokenForUser { client, id, options } = self;
+            let request = client
+                .core
+                .request(
+                    client_runtime::Method::POST,
+                    &format!(
+                        "/users/{}/clusters/provider_registration_token",
+                        client_runtime::encode_path_segment(id)
                     ),
-                )
-            }
-            401 => {
-                Err(
-                    Error::Documented(
-                        CreateProviderRegistrationTokenForUserError::Unauthorized(
-                            response.json()?,
+                );
+            let request = request.header("accept", "application/json");
+            let operation = &client_runtime::Operation {
+                id: "createProviderRegistrationTokenForUser",
+                path: "/users/{id}/clusters/provider_registration_token",
+                security: &[&["basicAuth"], &["tokenAuth"], &["bearerAuth"]],
+            };
+            let response = client.core.execute(operation, request, options).await?;
+            match response.status().as_u16() {
+                200 => Ok(response.json::<crate::types::ProviderRegistrationToken, _>()?),
+                400 => {
+                    Err(
+                        client_runtime::Error::Documented(
+                            response
+                                .json::<crate::types::ErrorBody, _>()?
+                                .map(
+                                    crate::CreateProviderRegistrationTokenForUserError::BadRequest,
+                                ),
                         ),
-                    ),
-                )
-            }
-            403 => {
-                Err(
-                    Error::Documented(
-                        CreateProviderRegistrationTokenForUserError::Forbidden(
-                            response.json()?,
+                    )
+                }
+                401 => {
+                    Err(
+                        client_runtime::Error::Documented(
+                            response
+                                .json::<crate::types::ErrorBody, _>()?
+                                .map(
+                                    crate::CreateProviderRegistrationTokenForUserError::Unauthorized,
+                                ),
                         ),
-                    ),
-                )
-            }
-            404 => {
-                Err(
-                    Error::Documented(
-                        CreateProviderRegistrationTokenForUserError::NotFound(
-                            response.json()?,
+                    )
+                }
+                403 => {
+                    Err(
+                        client_runtime::Error::Documented(
+                            response
+                                .json::<crate::types::ErrorBody, _>()?
+                                .map(
+                                    crate::CreateProviderRegistrationTokenForUserError::Forbidden,
+                                ),
                         ),
-                    ),
-                )
-            }
-            500 => {
-                Err(
-                    Error::Documented(
-                        CreateProviderRegistrationTokenForUserError::InternalServerError(
-                            response.json()?,
+                    )
+                }
+                404 => {
+                    Err(
+                        client_runtime::Error::Documented(
+                            response
+                                .json::<crate::types::ErrorBody, _>()?
+                                .map(
+                                    crate::CreateProviderRegistrationTokenForUserError::NotFound,
+                                ),
                         ),
-                    ),
-                )
+                    )
+                }
+                500 => {
+                    Err(
+                        client_runtime::Error::Documented(
+                            response
+                                .json::<crate::types::ErrorBody, _>()?
+                                .map(
+                                    crate::CreateProviderRegistrationTokenForUserError::InternalServerError,
+                                ),
+                        ),
+                    )
+                }
+                _ => Err(response.unexpected()),
             }
-            _ => Err(response.unexpected()),
+        }
+    }
+    impl<'a> std::future::IntoFuture for CreateProviderRegistrationTokenForUser<'a> {
+        type Output = Result<
+            client_runtime::Response<crate::types::ProviderRegistrationToken>,
+            client_runtime::Error<crate::CreateProviderRegistrationTokenForUserError>,
+        >;
+        type IntoFuture = client_runtime::BoxFuture<'a, Self::Output>;
+        fn into_future(self) -> Self::IntoFuture {
+            Box::pin(self.send())
         }
     }
 }
@@ -338,15 +431,15 @@ impl Client {
 #[derive(Debug)]
 pub enum CreateProviderRegistrationTokenForUserError {
     /// `400`: Invalid request.
-    BadRequest(types::Error),
+    BadRequest(crate::types::ErrorBody),
     /// `401`: Authentication error.
-    Unauthorized(types::Error),
+    Unauthorized(crate::types::ErrorBody),
     /// `403`: Authorization error.
-    Forbidden(types::Error),
+    Forbidden(crate::types::ErrorBody),
     /// `404`: Resource not found.
-    NotFound(types::Error),
+    NotFound(crate::types::ErrorBody),
     /// `500`: Internal server Error.
-    InternalServerError(types::Error),
+    InternalServerError(crate::types::ErrorBody),
 }
 impl client_runtime::DocumentedError for CreateProviderRegistrationTokenForUserError {
     fn status(&self) -> StatusCode {
@@ -406,3 +499,80 @@ impl std::fmt::Display for CreateProviderRegistrationTokenForUserError {
     }
 }
 impl std::error::Error for CreateProviderRegistrationTokenForUserError {}
+#[cfg(feature = "mock")]
+/// Typed mocks for the tests of code that uses this client (feature `mock`).
+///
+/// [`MockServer::start`](crate::mock::MockServer::start) starts a real HTTP server on 127.0.0.1; each operation's method stubs
+/// it with a typed success (`Ok`) or documented error (`Err`), and
+/// [`MockServer::client_builder`](crate::mock::MockServer::client_builder) configures a client that talks to it.
+///
+/// ```ignore
+/// let server = mock::MockServer::start().await;
+/// server.create_provider_registration_token_for_user(Ok(body)).header("etag", "v1").await;
+/// let client = server.client_builder().build()?;
+/// ```
+pub mod mock {
+    /// A mock of this API on 127.0.0.1; it dereferences to
+    /// [`client_runtime::mock::MockServer`] (`uri`, `received_requests`, ...).
+    #[derive(Debug)]
+    pub struct MockServer {
+        inner: client_runtime::mock::MockServer,
+    }
+    impl std::ops::Deref for MockServer {
+        type Target = client_runtime::mock::MockServer;
+        fn deref(&self) -> &Self::Target {
+            &self.inner
+        }
+    }
+    impl MockServer {
+        /// Starts the server on a free port.
+        pub async fn start() -> Self {
+            MockServer {
+                inner: client_runtime::mock::MockServer::start().await,
+            }
+        }
+        /// A client builder aimed at this server (plain http allowed); add credentials
+        /// and settings as in production.
+        pub fn client_builder(&self) -> crate::ClientBuilder {
+            crate::Client::builder(&self.inner.uri()).allow_http()
+        }
+        /// Answers `POST /users/{id}/clusters/provider_registration_token` ([`Client::create_provider_registration_token_for_user`](crate::Client::create_provider_registration_token_for_user)) with `reply`:
+        /// `Ok` as the documented success, `Err` as the documented error, each with its status.
+        pub fn create_provider_registration_token_for_user(
+            &self,
+            reply: Result<
+                crate::types::ProviderRegistrationToken,
+                crate::CreateProviderRegistrationTokenForUserError,
+            >,
+        ) -> client_runtime::mock::Stub<'_> {
+            let reply = match reply {
+                Ok(body) => client_runtime::mock::Reply::json(200, &body),
+                Err(error) => client_runtime::mock::IntoReply::into_reply(error),
+            };
+            self.inner
+                .stub("POST", "/users/{id}/clusters/provider_registration_token", reply)
+        }
+    }
+    impl client_runtime::mock::IntoReply
+    for crate::CreateProviderRegistrationTokenForUserError {
+        fn into_reply(self) -> client_runtime::mock::Reply {
+            match self {
+                crate::CreateProviderRegistrationTokenForUserError::BadRequest(body) => {
+                    client_runtime::mock::Reply::json(400, &body)
+                }
+                crate::CreateProviderRegistrationTokenForUserError::Unauthorized(
+                    body,
+                ) => client_runtime::mock::Reply::json(401, &body),
+                crate::CreateProviderRegistrationTokenForUserError::Forbidden(body) => {
+                    client_runtime::mock::Reply::json(403, &body)
+                }
+                crate::CreateProviderRegistrationTokenForUserError::NotFound(body) => {
+                    client_runtime::mock::Reply::json(404, &body)
+                }
+                crate::CreateProviderRegistrationTokenForUserError::InternalServerError(
+                    body,
+                ) => client_runtime::mock::Reply::json(500, &body),
+            }
+        }
+    }
+}

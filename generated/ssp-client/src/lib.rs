@@ -15,13 +15,17 @@
 //! - [`Client::get_registration_token_status`]: `GET /baremetal/registration-tokens/{token-id}/status`: Get Registration Token Status
 #![forbid(unsafe_code)]
 #![allow(clippy::result_large_err)]
-pub use client_runtime::{ConfigError, Error, Redirects, Secret, StatusCode};
+extern crate self as this_client;
+pub use client_runtime::{
+    ConfigError, Credential, DocumentedError, Error, HeaderMap, Redirects, Response,
+    RetryPolicy, Secret, StatusCode,
+};
 /// The schemas of the spec as Rust types.
 #[allow(clippy::all, missing_docs)]
 pub mod types {
     ///Error response on API failure.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
-    pub struct Error {
+    pub struct ErrorBody {
         ///HTTP Status or Application error code.
         pub error_code: i64,
         ///Message describing the error.
@@ -56,7 +60,7 @@ pub mod types {
         pub remaining_instance_count: ::std::option::Option<i64>,
         ///The registration token status.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub status: ::std::option::Option<TokenStatusInfoStatus>,
+        pub status: ::std::option::Option<::this_client::types::TokenStatusInfoStatus>,
     }
     ///Description of this token.
     #[derive(::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
@@ -169,65 +173,6 @@ pub mod types {
                 })
         }
     }
-    ///The registration token status.
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
-    pub enum TokenStatusInfoStatus {
-        #[serde(rename = "AVAILABLE")]
-        Available,
-        #[serde(rename = "EXPIRED")]
-        Expired,
-        #[serde(rename = "USED")]
-        Used,
-    }
-    impl ::std::fmt::Display for TokenStatusInfoStatus {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Available => f.write_str("AVAILABLE"),
-                Self::Expired => f.write_str("EXPIRED"),
-                Self::Used => f.write_str("USED"),
-            }
-        }
-    }
-    impl ::std::str::FromStr for TokenStatusInfoStatus {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "AVAILABLE" => Ok(Self::Available),
-                "EXPIRED" => Ok(Self::Expired),
-                "USED" => Ok(Self::Used),
-                _ => Err("invalid value".into()),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for TokenStatusInfoStatus {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for TokenStatusInfoStatus {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
     /// Error types.
     pub mod error {
         /// Error from a `TryFrom` or `FromStr` implementation.
@@ -260,6 +205,68 @@ pub mod types {
             }
         }
     }
+    /// The registration token status.
+    ///
+    /// Received from the server, so open: a value the spec does not list is kept in `Unknown`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    #[serde(from = "String", into = "String")]
+    pub enum TokenStatusInfoStatus {
+        /// `AVAILABLE`
+        Available,
+        /// `EXPIRED`
+        Expired,
+        /// `USED`
+        Used,
+        /// A value the spec does not list (a newer server's), as received.
+        Unknown(String),
+    }
+    impl TokenStatusInfoStatus {
+        /// The value as it is on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Available => "AVAILABLE",
+                Self::Expired => "EXPIRED",
+                Self::Used => "USED",
+                Self::Unknown(value) => value,
+            }
+        }
+    }
+    impl ::std::fmt::Display for TokenStatusInfoStatus {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::From<String> for TokenStatusInfoStatus {
+        fn from(value: String) -> Self {
+            match value.as_str() {
+                "AVAILABLE" => Self::Available,
+                "EXPIRED" => Self::Expired,
+                "USED" => Self::Used,
+                _ => Self::Unknown(value),
+            }
+        }
+    }
+    impl ::std::convert::From<TokenStatusInfoStatus> for String {
+        fn from(value: TokenStatusInfoStatus) -> Self {
+            value.as_str().to_owned()
+        }
+    }
+    impl ::std::str::FromStr for TokenStatusInfoStatus {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value.to_owned()))
+        }
+    }
 }
 /// The spec's first server URL template, `https://{host}`.
 ///
@@ -288,7 +295,9 @@ const PROPERTY_NAMES: &[&str] = &[
 /// A client for VMware vDefend Security Services Platform (SSP) API - Get Registration Token Status.
 ///
 /// Build one with [`Client::builder`], which sets the base URL, timeouts and credentials.
-#[derive(Debug)]
+///
+/// Cloning is cheap and shares the connection pool: clone it into each task that calls the API.
+#[derive(Clone, Debug)]
 pub struct Client {
     core: client_runtime::ClientCore,
 }
@@ -357,6 +366,27 @@ impl ClientBuilder {
             inner: self.inner.max_body_bytes(limit),
         }
     }
+    /// Retries failed calls under `policy`: timeouts, transport failures and 408, 429,
+    /// 502, 503, 504 answers, for idempotent methods unless the policy allows every
+    /// method, honouring `Retry-After`. Without this a call is sent once.
+    pub fn retry(self, policy: RetryPolicy) -> Self {
+        ClientBuilder {
+            inner: self.inner.retry(policy),
+        }
+    }
+    /// Trusts the CA certificate(s) in `pem` besides the built-in roots (servers with
+    /// certificates from a private CA). Verification cannot be turned off.
+    pub fn add_root_certificate_pem(self, pem: &[u8]) -> Self {
+        ClientBuilder {
+            inner: self.inner.add_root_certificate_pem(pem),
+        }
+    }
+    /// Presents a client certificate (mutual TLS): the chain and its private key, in PEM.
+    pub fn identity_pem(self, certificate_chain: &[u8], private_key: &[u8]) -> Self {
+        ClientBuilder {
+            inner: self.inner.identity_pem(certificate_chain, private_key),
+        }
+    }
     /// Authenticates with HTTP Basic authentication (`Authorization: Basic ...`): the spec's `basicAuth` scheme.
     ///
     /// HTTP Basic authentication (from the vendor's public SSP bare-metal spec). The page's curl sample sends a bare `Authorization: <value>` header without naming the scheme; the value is the Basic credential.
@@ -408,7 +438,7 @@ impl Client {
     ///
     /// Get registration token status for specified token id. The response for a successful get request contains the token status and registration manifest that can be used for registering baremetal servers.
     ///
-    /// Sends `GET /baremetal/registration-tokens/{token-id}/status`.
+    /// Sends `GET /baremetal/registration-tokens/{token-id}/status` when the returned [`requests::GetRegistrationTokenStatus`] is awaited (or sent with its `send`).
     ///
     /// # Arguments
     ///
@@ -417,33 +447,102 @@ impl Client {
     /// # Errors
     ///
     /// [`Error::Documented`] with a [`GetRegistrationTokenStatusError`] for each error response the spec documents; the other [`Error`] variants for anything else.
-    pub async fn get_registration_token_status(
-        &self,
-        token_id: &str,
-    ) -> Result<types::TokenStatusInfo, Error<GetRegistrationTokenStatusError>> {
-        let request = self
-            .core
-            .request(
-                client_runtime::Method::GET,
-                &format!(
-                    "/baremetal/registration-tokens/{}/status",
-                    client_runtime::encode_path_segment(token_id)
-                ),
-            );
-        let request = request.header("accept", "application/json");
-        let request = self.core.authorize(request, &[&["basicAuth"]]);
-        let response = self.core.send("getRegistrationTokenStatus", request).await?;
-        match response.status().as_u16() {
-            200 => Ok(response.json()?),
-            _ => {
-                let status = response.status();
-                Err(
-                    Error::Documented(GetRegistrationTokenStatusError::Default {
-                        status,
-                        body: response.json()?,
-                    }),
-                )
+    pub fn get_registration_token_status<'a>(
+        &'a self,
+        token_id: &'a str,
+    ) -> requests::GetRegistrationTokenStatus<'a> {
+        requests::GetRegistrationTokenStatus {
+            client: self,
+            token_id,
+            options: client_runtime::CallOptions::default(),
+        }
+    }
+}
+/// One request builder per operation, returned by the operation's method on
+/// [`Client`]: setters for the optional parameters and per-call options
+/// (`header`, `timeout`, `credential`, `retry`); `.await` it or call `send()`.
+pub mod requests {
+    /// The request of [`Client::get_registration_token_status`](crate::Client::get_registration_token_status): `GET /baremetal/registration-tokens/{token-id}/status`.
+    ///
+    /// Set optional parameters and per-call options, then `.await` it or call [`send`](Self::send).
+    #[must_use = "a request is sent when it is awaited or `send` is called"]
+    #[derive(Debug)]
+    pub struct GetRegistrationTokenStatus<'a> {
+        pub(crate) client: &'a crate::Client,
+        pub(crate) token_id: &'a str,
+        pub(crate) options: client_runtime::CallOptions,
+    }
+    impl<'a> GetRegistrationTokenStatus<'a> {
+        /// Adds a header to this call (a request id, ...); its value is never logged.
+        pub fn header(mut self, name: &str, value: &str) -> Self {
+            self.options.header(name, value);
+            self
+        }
+        /// Caps the time of this call (of each attempt), instead of the client's timeout.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Sends `credential` on this call instead of the client's credentials.
+        pub fn credential(mut self, credential: client_runtime::Credential) -> Self {
+            self.options.credential(credential);
+            self
+        }
+        /// Retries this call under `policy`, instead of the client's policy.
+        pub fn retry(mut self, policy: client_runtime::RetryPolicy) -> Self {
+            self.options.retry(policy);
+            self
+        }
+        /// Sends the request and reads the response.
+        pub async fn send(
+            self,
+        ) -> Result<
+            client_runtime::Response<crate::types::TokenStatusInfo>,
+            client_runtime::Error<crate::GetRegistrationTokenStatusError>,
+        > {
+            let GetRegistrationTokenStatus { client, token_id, options } = self;
+            let request = client
+                .core
+                .request(
+                    client_runtime::Method::GET,
+                    &format!(
+                        "/baremetal/registration-tokens/{}/status",
+                        client_runtime::encode_path_segment(token_id)
+                    ),
+                );
+            let request = request.header("accept", "application/json");
+            let operation = &client_runtime::Operation {
+                id: "getRegistrationTokenStatus",
+                path: "/baremetal/registration-tokens/{token-id}/status",
+                security: &[&["basicAuth"]],
+            };
+            let response = client.core.execute(operation, request, options).await?;
+            match response.status().as_u16() {
+                200 => Ok(response.json::<crate::types::TokenStatusInfo, _>()?),
+                _ => {
+                    let status = response.status();
+                    Err(
+                        client_runtime::Error::Documented(
+                            response
+                                .json::<crate::types::ErrorBody, _>()?
+                                .map(|body| crate::GetRegistrationTokenStatusError::Default {
+                                    status,
+                                    body,
+                                }),
+                        ),
+                    )
+                }
             }
+        }
+    }
+    impl<'a> std::future::IntoFuture for GetRegistrationTokenStatus<'a> {
+        type Output = Result<
+            client_runtime::Response<crate::types::TokenStatusInfo>,
+            client_runtime::Error<crate::GetRegistrationTokenStatusError>,
+        >;
+        type IntoFuture = client_runtime::BoxFuture<'a, Self::Output>;
+        fn into_future(self) -> Self::IntoFuture {
+            Box::pin(self.send())
         }
     }
 }
@@ -455,7 +554,7 @@ pub enum GetRegistrationTokenStatusError {
         /// The status received.
         status: StatusCode,
         /// The documented body.
-        body: types::Error,
+        body: crate::types::ErrorBody,
     },
 }
 impl client_runtime::DocumentedError for GetRegistrationTokenStatusError {
@@ -478,3 +577,67 @@ impl std::fmt::Display for GetRegistrationTokenStatusError {
     }
 }
 impl std::error::Error for GetRegistrationTokenStatusError {}
+#[cfg(feature = "mock")]
+/// Typed mocks for the tests of code that uses this client (feature `mock`).
+///
+/// [`MockServer::start`](crate::mock::MockServer::start) starts a real HTTP server on 127.0.0.1; each operation's method stubs
+/// it with a typed success (`Ok`) or documented error (`Err`), and
+/// [`MockServer::client_builder`](crate::mock::MockServer::client_builder) configures a client that talks to it.
+///
+/// ```ignore
+/// let server = mock::MockServer::start().await;
+/// server.get_registration_token_status(Ok(body)).header("etag", "v1").await;
+/// let client = server.client_builder().build()?;
+/// ```
+pub mod mock {
+    /// A mock of this API on 127.0.0.1; it dereferences to
+    /// [`client_runtime::mock::MockServer`] (`uri`, `received_requests`, ...).
+    #[derive(Debug)]
+    pub struct MockServer {
+        inner: client_runtime::mock::MockServer,
+    }
+    impl std::ops::Deref for MockServer {
+        type Target = client_runtime::mock::MockServer;
+        fn deref(&self) -> &Self::Target {
+            &self.inner
+        }
+    }
+    impl MockServer {
+        /// Starts the server on a free port.
+        pub async fn start() -> Self {
+            MockServer {
+                inner: client_runtime::mock::MockServer::start().await,
+            }
+        }
+        /// A client builder aimed at this server (plain http allowed); add credentials
+        /// and settings as in production.
+        pub fn client_builder(&self) -> crate::ClientBuilder {
+            crate::Client::builder(&self.inner.uri()).allow_http()
+        }
+        /// Answers `GET /baremetal/registration-tokens/{token-id}/status` ([`Client::get_registration_token_status`](crate::Client::get_registration_token_status)) with `reply`:
+        /// `Ok` as the documented success, `Err` as the documented error, each with its status.
+        pub fn get_registration_token_status(
+            &self,
+            reply: Result<
+                crate::types::TokenStatusInfo,
+                crate::GetRegistrationTokenStatusError,
+            >,
+        ) -> client_runtime::mock::Stub<'_> {
+            let reply = match reply {
+                Ok(body) => client_runtime::mock::Reply::json(200, &body),
+                Err(error) => client_runtime::mock::IntoReply::into_reply(error),
+            };
+            self.inner
+                .stub("GET", "/baremetal/registration-tokens/{token-id}/status", reply)
+        }
+    }
+    impl client_runtime::mock::IntoReply for crate::GetRegistrationTokenStatusError {
+        fn into_reply(self) -> client_runtime::mock::Reply {
+            match self {
+                crate::GetRegistrationTokenStatusError::Default { status, body } => {
+                    client_runtime::mock::Reply::json(status.as_u16(), &body)
+                }
+            }
+        }
+    }
+}

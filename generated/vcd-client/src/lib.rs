@@ -15,7 +15,11 @@
 //! - [`Client::get_token`]: `GET /1.0.0/sessions/{id}/token`: Get Token
 #![forbid(unsafe_code)]
 #![allow(clippy::result_large_err)]
-pub use client_runtime::{ConfigError, Error, Redirects, Secret, StatusCode};
+extern crate self as this_client;
+pub use client_runtime::{
+    ConfigError, Credential, DocumentedError, Error, HeaderMap, Redirects, Response,
+    RetryPolicy, Secret, StatusCode,
+};
 /// The schemas of the spec as Rust types.
 #[allow(clippy::all, missing_docs)]
 pub mod types {
@@ -31,7 +35,7 @@ pub mod types {
     }
     ///Error body of the 400 and 404 responses. The page names the type ("Error") but not its fields; they are taken from the vendor's public swagger (pkg/vcdswaggerclient_36_0).
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
-    pub struct Error {
+    pub struct ErrorBody {
         ///Message describing the error.
         pub message: ::std::string::String,
         ///Minor error code identifying the error.
@@ -76,7 +80,7 @@ pub mod types {
         pub token: ::std::option::Option<::client_runtime::Secret>,
         ///Type of the token. Can be of type PROXY or EXTENSION
         #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
-        pub type_: ::std::option::Option<TokenType>,
+        pub type_: ::std::option::Option<::this_client::types::TokenType>,
         ///ID of the user that this token is assigned to. Sorting on this field is not supported. Can not be updated.
         #[serde(
             rename = "userId",
@@ -86,61 +90,6 @@ pub mod types {
         ///Name of the user that this token is assigned to.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub username: ::std::option::Option<::std::string::String>,
-    }
-    ///Type of the token. Can be of type PROXY or EXTENSION
-    #[derive(
-        ::serde::Deserialize,
-        ::serde::Serialize,
-        Clone,
-        Copy,
-        Debug,
-        Eq,
-        Hash,
-        Ord,
-        PartialEq,
-        PartialOrd
-    )]
-    pub enum TokenType {
-        #[serde(rename = "PROXY")]
-        Proxy,
-        #[serde(rename = "EXTENSION")]
-        Extension,
-    }
-    impl ::std::fmt::Display for TokenType {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            match *self {
-                Self::Proxy => f.write_str("PROXY"),
-                Self::Extension => f.write_str("EXTENSION"),
-            }
-        }
-    }
-    impl ::std::str::FromStr for TokenType {
-        type Err = self::error::ConversionError;
-        fn from_str(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            match value {
-                "PROXY" => Ok(Self::Proxy),
-                "EXTENSION" => Ok(Self::Extension),
-                _ => Err("invalid value".into()),
-            }
-        }
-    }
-    impl ::std::convert::TryFrom<&str> for TokenType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: &str,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
-    }
-    impl ::std::convert::TryFrom<::std::string::String> for TokenType {
-        type Error = self::error::ConversionError;
-        fn try_from(
-            value: ::std::string::String,
-        ) -> ::std::result::Result<Self, self::error::ConversionError> {
-            value.parse()
-        }
     }
     /// Error types.
     pub mod error {
@@ -174,6 +123,64 @@ pub mod types {
             }
         }
     }
+    /// Type of the token. Can be of type PROXY or EXTENSION
+    ///
+    /// Received from the server, so open: a value the spec does not list is kept in `Unknown`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    #[serde(from = "String", into = "String")]
+    pub enum TokenType {
+        /// `PROXY`
+        Proxy,
+        /// `EXTENSION`
+        Extension,
+        /// A value the spec does not list (a newer server's), as received.
+        Unknown(String),
+    }
+    impl TokenType {
+        /// The value as it is on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Proxy => "PROXY",
+                Self::Extension => "EXTENSION",
+                Self::Unknown(value) => value,
+            }
+        }
+    }
+    impl ::std::fmt::Display for TokenType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::From<String> for TokenType {
+        fn from(value: String) -> Self {
+            match value.as_str() {
+                "PROXY" => Self::Proxy,
+                "EXTENSION" => Self::Extension,
+                _ => Self::Unknown(value),
+            }
+        }
+    }
+    impl ::std::convert::From<TokenType> for String {
+        fn from(value: TokenType) -> Self {
+            value.as_str().to_owned()
+        }
+    }
+    impl ::std::str::FromStr for TokenType {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(value.to_owned()))
+        }
+    }
 }
 /// The spec's first server URL template, `https://{host}/cloudapi`.
 ///
@@ -204,7 +211,9 @@ const PROPERTY_NAMES: &[&str] = &[
 /// A client for VMware Cloud Director OpenAPI (cloudapi) - Get Token.
 ///
 /// Build one with [`Client::builder`], which sets the base URL, timeouts and credentials.
-#[derive(Debug)]
+///
+/// Cloning is cheap and shares the connection pool: clone it into each task that calls the API.
+#[derive(Clone, Debug)]
 pub struct Client {
     core: client_runtime::ClientCore,
 }
@@ -273,6 +282,27 @@ impl ClientBuilder {
             inner: self.inner.max_body_bytes(limit),
         }
     }
+    /// Retries failed calls under `policy`: timeouts, transport failures and 408, 429,
+    /// 502, 503, 504 answers, for idempotent methods unless the policy allows every
+    /// method, honouring `Retry-After`. Without this a call is sent once.
+    pub fn retry(self, policy: RetryPolicy) -> Self {
+        ClientBuilder {
+            inner: self.inner.retry(policy),
+        }
+    }
+    /// Trusts the CA certificate(s) in `pem` besides the built-in roots (servers with
+    /// certificates from a private CA). Verification cannot be turned off.
+    pub fn add_root_certificate_pem(self, pem: &[u8]) -> Self {
+        ClientBuilder {
+            inner: self.inner.add_root_certificate_pem(pem),
+        }
+    }
+    /// Presents a client certificate (mutual TLS): the chain and its private key, in PEM.
+    pub fn identity_pem(self, certificate_chain: &[u8], private_key: &[u8]) -> Self {
+        ClientBuilder {
+            inner: self.inner.identity_pem(certificate_chain, private_key),
+        }
+    }
     /// Authenticates with a bearer token (`Authorization: Bearer <token>`): the spec's `bearerAuth` scheme.
     ///
     /// A VMware Cloud Director JWT sent as `Authorization: Bearer <token>` (from the vendor's public swagger; the page lists no method). Every request also sends `Accept: application/json;version=<api version>`.
@@ -330,7 +360,7 @@ impl Client {
     ///
     /// Gets token associated with this session.
     ///
-    /// Sends `GET /1.0.0/sessions/{id}/token`.
+    /// Sends `GET /1.0.0/sessions/{id}/token` when the returned [`requests::GetToken`] is awaited (or sent with its `send`).
     ///
     /// # Arguments
     ///
@@ -339,29 +369,108 @@ impl Client {
     /// # Errors
     ///
     /// [`Error::Documented`] with a [`GetTokenError`] for each error response the spec documents; the other [`Error`] variants for anything else.
-    pub async fn get_token(
-        &self,
-        id: &str,
-    ) -> Result<types::Token, Error<GetTokenError>> {
-        client_runtime::Constraint::Pattern("^((?!provider|current).)*$")
-            .check("id", id)
-            .map_err(Error::InvalidRequest)?;
-        let request = self
-            .core
-            .request(
-                client_runtime::Method::GET,
-                &format!(
-                    "/1.0.0/sessions/{}/token", client_runtime::encode_path_segment(id)
-                ),
-            );
-        let request = request.header("accept", "application/json;version=36.3");
-        let request = self.core.authorize(request, &[&["bearerAuth"]]);
-        let response = self.core.send("getToken", request).await?;
-        match response.status().as_u16() {
-            200 => Ok(response.json()?),
-            400 => Err(Error::Documented(GetTokenError::BadRequest(response.json()?))),
-            404 => Err(Error::Documented(GetTokenError::NotFound(response.json()?))),
-            _ => Err(response.unexpected()),
+    pub fn get_token<'a>(&'a self, id: &'a str) -> requests::GetToken<'a> {
+        requests::GetToken {
+            client: self,
+            id,
+            options: client_runtime::CallOptions::default(),
+        }
+    }
+}
+/// One request builder per operation, returned by the operation's method on
+/// [`Client`]: setters for the optional parameters and per-call options
+/// (`header`, `timeout`, `credential`, `retry`); `.await` it or call `send()`.
+pub mod requests {
+    /// The request of [`Client::get_token`](crate::Client::get_token): `GET /1.0.0/sessions/{id}/token`.
+    ///
+    /// Set optional parameters and per-call options, then `.await` it or call [`send`](Self::send).
+    #[must_use = "a request is sent when it is awaited or `send` is called"]
+    #[derive(Debug)]
+    pub struct GetToken<'a> {
+        pub(crate) client: &'a crate::Client,
+        pub(crate) id: &'a str,
+        pub(crate) options: client_runtime::CallOptions,
+    }
+    impl<'a> GetToken<'a> {
+        /// Adds a header to this call (a request id, ...); its value is never logged.
+        pub fn header(mut self, name: &str, value: &str) -> Self {
+            self.options.header(name, value);
+            self
+        }
+        /// Caps the time of this call (of each attempt), instead of the client's timeout.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Sends `credential` on this call instead of the client's credentials.
+        pub fn credential(mut self, credential: client_runtime::Credential) -> Self {
+            self.options.credential(credential);
+            self
+        }
+        /// Retries this call under `policy`, instead of the client's policy.
+        pub fn retry(mut self, policy: client_runtime::RetryPolicy) -> Self {
+            self.options.retry(policy);
+            self
+        }
+        /// Sends the request and reads the response.
+        pub async fn send(
+            self,
+        ) -> Result<
+            client_runtime::Response<crate::types::Token>,
+            client_runtime::Error<crate::GetTokenError>,
+        > {
+            let GetToken { client, id, options } = self;
+            client_runtime::Constraint::Pattern("^((?!provider|current).)*$")
+                .check("id", id)
+                .map_err(client_runtime::Error::InvalidRequest)?;
+            let request = client
+                .core
+                .request(
+                    client_runtime::Method::GET,
+                    &format!(
+                        "/1.0.0/sessions/{}/token",
+                        client_runtime::encode_path_segment(id)
+                    ),
+                );
+            let request = request.header("accept", "application/json;version=36.3");
+            let operation = &client_runtime::Operation {
+                id: "getToken",
+                path: "/1.0.0/sessions/{id}/token",
+                security: &[&["bearerAuth"]],
+            };
+            let response = client.core.execute(operation, request, options).await?;
+            match response.status().as_u16() {
+                200 => Ok(response.json::<crate::types::Token, _>()?),
+                400 => {
+                    Err(
+                        client_runtime::Error::Documented(
+                            response
+                                .json::<crate::types::ErrorBody, _>()?
+                                .map(crate::GetTokenError::BadRequest),
+                        ),
+                    )
+                }
+                404 => {
+                    Err(
+                        client_runtime::Error::Documented(
+                            response
+                                .json::<crate::types::ErrorBody, _>()?
+                                .map(crate::GetTokenError::NotFound),
+                        ),
+                    )
+                }
+                _ => Err(response.unexpected()),
+            }
+        }
+    }
+    impl<'a> std::future::IntoFuture for GetToken<'a> {
+        type Output = Result<
+            client_runtime::Response<crate::types::Token>,
+            client_runtime::Error<crate::GetTokenError>,
+        >;
+        type IntoFuture = client_runtime::BoxFuture<'a, Self::Output>;
+        fn into_future(self) -> Self::IntoFuture {
+            Box::pin(self.send())
         }
     }
 }
@@ -369,9 +478,9 @@ impl Client {
 #[derive(Debug)]
 pub enum GetTokenError {
     /// `400`: Invalid configuration.
-    BadRequest(types::Error),
+    BadRequest(crate::types::ErrorBody),
     /// `404`: The specified resource was not found
-    NotFound(types::Error),
+    NotFound(crate::types::ErrorBody),
 }
 impl client_runtime::DocumentedError for GetTokenError {
     fn status(&self) -> StatusCode {
@@ -400,3 +509,66 @@ impl std::fmt::Display for GetTokenError {
     }
 }
 impl std::error::Error for GetTokenError {}
+#[cfg(feature = "mock")]
+/// Typed mocks for the tests of code that uses this client (feature `mock`).
+///
+/// [`MockServer::start`](crate::mock::MockServer::start) starts a real HTTP server on 127.0.0.1; each operation's method stubs
+/// it with a typed success (`Ok`) or documented error (`Err`), and
+/// [`MockServer::client_builder`](crate::mock::MockServer::client_builder) configures a client that talks to it.
+///
+/// ```ignore
+/// let server = mock::MockServer::start().await;
+/// server.get_token(Ok(body)).header("etag", "v1").await;
+/// let client = server.client_builder().build()?;
+/// ```
+pub mod mock {
+    /// A mock of this API on 127.0.0.1; it dereferences to
+    /// [`client_runtime::mock::MockServer`] (`uri`, `received_requests`, ...).
+    #[derive(Debug)]
+    pub struct MockServer {
+        inner: client_runtime::mock::MockServer,
+    }
+    impl std::ops::Deref for MockServer {
+        type Target = client_runtime::mock::MockServer;
+        fn deref(&self) -> &Self::Target {
+            &self.inner
+        }
+    }
+    impl MockServer {
+        /// Starts the server on a free port.
+        pub async fn start() -> Self {
+            MockServer {
+                inner: client_runtime::mock::MockServer::start().await,
+            }
+        }
+        /// A client builder aimed at this server (plain http allowed); add credentials
+        /// and settings as in production.
+        pub fn client_builder(&self) -> crate::ClientBuilder {
+            crate::Client::builder(&self.inner.uri()).allow_http()
+        }
+        /// Answers `GET /1.0.0/sessions/{id}/token` ([`Client::get_token`](crate::Client::get_token)) with `reply`:
+        /// `Ok` as the documented success, `Err` as the documented error, each with its status.
+        pub fn get_token(
+            &self,
+            reply: Result<crate::types::Token, crate::GetTokenError>,
+        ) -> client_runtime::mock::Stub<'_> {
+            let reply = match reply {
+                Ok(body) => client_runtime::mock::Reply::json(200, &body),
+                Err(error) => client_runtime::mock::IntoReply::into_reply(error),
+            };
+            self.inner.stub("GET", "/1.0.0/sessions/{id}/token", reply)
+        }
+    }
+    impl client_runtime::mock::IntoReply for crate::GetTokenError {
+        fn into_reply(self) -> client_runtime::mock::Reply {
+            match self {
+                crate::GetTokenError::BadRequest(body) => {
+                    client_runtime::mock::Reply::json(400, &body)
+                }
+                crate::GetTokenError::NotFound(body) => {
+                    client_runtime::mock::Reply::json(404, &body)
+                }
+            }
+        }
+    }
+}

@@ -15,7 +15,10 @@
 //! - [`Client::create_vidm_user_token`]: `POST /auth/token/vidm`: Create Vidm User Token
 #![forbid(unsafe_code)]
 #![allow(clippy::result_large_err)]
-pub use client_runtime::{ConfigError, Error, Redirects, Secret, StatusCode};
+pub use client_runtime::{
+    ConfigError, Credential, DocumentedError, Error, HeaderMap, Redirects, Response,
+    RetryPolicy, Secret, StatusCode,
+};
 /// The schemas of the spec as Rust types.
 #[allow(clippy::all, missing_docs)]
 pub mod types {
@@ -118,7 +121,9 @@ const PROPERTY_NAMES: &[&str] = &[
 /// A client for vRealize Network Insight API - Create Vidm User Token.
 ///
 /// Build one with [`Client::builder`], which sets the base URL, timeouts and credentials.
-#[derive(Debug)]
+///
+/// Cloning is cheap and shares the connection pool: clone it into each task that calls the API.
+#[derive(Clone, Debug)]
 pub struct Client {
     core: client_runtime::ClientCore,
 }
@@ -185,6 +190,27 @@ impl ClientBuilder {
     pub fn max_body_bytes(self, limit: usize) -> Self {
         ClientBuilder {
             inner: self.inner.max_body_bytes(limit),
+        }
+    }
+    /// Retries failed calls under `policy`: timeouts, transport failures and 408, 429,
+    /// 502, 503, 504 answers, for idempotent methods unless the policy allows every
+    /// method, honouring `Retry-After`. Without this a call is sent once.
+    pub fn retry(self, policy: RetryPolicy) -> Self {
+        ClientBuilder {
+            inner: self.inner.retry(policy),
+        }
+    }
+    /// Trusts the CA certificate(s) in `pem` besides the built-in roots (servers with
+    /// certificates from a private CA). Verification cannot be turned off.
+    pub fn add_root_certificate_pem(self, pem: &[u8]) -> Self {
+        ClientBuilder {
+            inner: self.inner.add_root_certificate_pem(pem),
+        }
+    }
+    /// Presents a client certificate (mutual TLS): the chain and its private key, in PEM.
+    pub fn identity_pem(self, certificate_chain: &[u8], private_key: &[u8]) -> Self {
+        ClientBuilder {
+            inner: self.inner.identity_pem(certificate_chain, private_key),
         }
     }
     /// Authenticates with a token in the `Authorization` header (`Authorization: NetworkInsight <token>`): the spec's `networkInsightAuth` scheme.
@@ -277,7 +303,7 @@ impl Client {
     ///
     /// If a token is invalid or expired, 401-Unauthorized error gets returned in the response of the API request.
     ///
-    /// Sends `POST /auth/token/vidm`.
+    /// Sends `POST /auth/token/vidm` when the returned [`requests::CreateVidmUserToken`] is awaited (or sent with its `send`).
     ///
     /// # Arguments
     ///
@@ -286,50 +312,139 @@ impl Client {
     /// # Errors
     ///
     /// [`Error::Documented`] with a [`CreateVidmUserTokenError`] for each error response the spec documents; the other [`Error`] variants for anything else.
-    pub async fn create_vidm_user_token(
-        &self,
-        body: &types::VidmToken,
-    ) -> Result<types::Token, Error<CreateVidmUserTokenError>> {
-        let request = self
-            .core
-            .request(client_runtime::Method::POST, "/auth/token/vidm");
-        let request = request.header("accept", "application/json");
-        let request = request
-            .header("content-type", "application/json")
-            .body(
-                serde_json::to_vec(body)
-                    .map_err(|error| Error::InvalidRequest(
-                        format!("the body could not be encoded as JSON: {error}"),
-                    ))?,
-            );
-        let request = self.core.authorize(request, &[]);
-        let response = self.core.send("createVidmUserToken", request).await?;
-        match response.status().as_u16() {
-            200 => Ok(response.json()?),
-            400 => {
-                Err(
-                    Error::Documented(
-                        CreateVidmUserTokenError::BadRequest(response.json()?),
-                    ),
-                )
+    pub fn create_vidm_user_token<'a>(
+        &'a self,
+        body: &'a crate::types::VidmToken,
+    ) -> requests::CreateVidmUserToken<'a> {
+        requests::CreateVidmUserToken {
+            client: self,
+            body,
+            options: client_runtime::CallOptions::default(),
+        }
+    }
+}
+/// One request builder per operation, returned by the operation's method on
+/// [`Client`]: setters for the optional parameters and per-call options
+/// (`header`, `timeout`, `credential`, `retry`); `.await` it or call `send()`.
+pub mod requests {
+    /// The request of [`Client::create_vidm_user_token`](crate::Client::create_vidm_user_token): `POST /auth/token/vidm`.
+    ///
+    /// Set optional parameters and per-call options, then `.await` it or call [`send`](Self::send).
+    #[must_use = "a request is sent when it is awaited or `send` is called"]
+    #[derive(Debug)]
+    pub struct CreateVidmUserToken<'a> {
+        pub(crate) client: &'a crate::Client,
+        pub(crate) body: &'a crate::types::VidmToken,
+        pub(crate) options: client_runtime::CallOptions,
+    }
+    impl<'a> CreateVidmUserToken<'a> {
+        /// Adds a header to this call (a request id, ...); its value is never logged.
+        pub fn header(mut self, name: &str, value: &str) -> Self {
+            self.options.header(name, value);
+            self
+        }
+        /// Caps the time of this call (of each attempt), instead of the client's timeout.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Sends `credential` on this call instead of the client's credentials.
+        pub fn credential(mut self, credential: client_runtime::Credential) -> Self {
+            self.options.credential(credential);
+            self
+        }
+        /// Retries this call under `policy`, instead of the client's policy.
+        pub fn retry(mut self, policy: client_runtime::RetryPolicy) -> Self {
+            self.options.retry(policy);
+            self
+        }
+        /// Sends the request and reads the response.
+        pub async fn send(
+            self,
+        ) -> Result<
+            client_runtime::Response<crate::types::Token>,
+            client_runtime::Error<crate::CreateVidmUserTokenError>,
+        > {
+            let CreateVidmUserToken { client, body, options } = self;
+            let request = client
+                .core
+                .request(client_runtime::Method::POST, "/auth/token/vidm");
+            let request = request.header("accept", "application/json");
+            let request = request
+                .header("content-type", "application/json")
+                .body(
+                    serde_json::to_vec(body)
+                        .map_err(|error| client_runtime::Error::InvalidRequest(
+                            format!("the body could not be encoded as JSON: {error}"),
+                        ))?,
+                );
+            let operation = &client_runtime::Operation {
+                id: "createVidmUserToken",
+                path: "/auth/token/vidm",
+                security: &[],
+            };
+            let response = client.core.execute(operation, request, options).await?;
+            match response.status().as_u16() {
+                200 => Ok(response.json::<crate::types::Token, _>()?),
+                400 => {
+                    Err(
+                        client_runtime::Error::Documented(
+                            response
+                                .json::<crate::types::ApiError, _>()?
+                                .map(crate::CreateVidmUserTokenError::BadRequest),
+                        ),
+                    )
+                }
+                401 => {
+                    Err(
+                        client_runtime::Error::Documented(
+                            response
+                                .empty()
+                                .map(|()| crate::CreateVidmUserTokenError::Unauthorized),
+                        ),
+                    )
+                }
+                404 => {
+                    Err(
+                        client_runtime::Error::Documented(
+                            response
+                                .json::<crate::types::ApiError, _>()?
+                                .map(crate::CreateVidmUserTokenError::NotFound),
+                        ),
+                    )
+                }
+                412 => {
+                    Err(
+                        client_runtime::Error::Documented(
+                            response
+                                .json::<crate::types::ApiError, _>()?
+                                .map(crate::CreateVidmUserTokenError::PreconditionFailed),
+                        ),
+                    )
+                }
+                500 => {
+                    Err(
+                        client_runtime::Error::Documented(
+                            response
+                                .empty()
+                                .map(|()| {
+                                    crate::CreateVidmUserTokenError::InternalServerError
+                                }),
+                        ),
+                    )
+                }
+                _ => Err(response.unexpected()),
             }
-            401 => Err(Error::Documented(CreateVidmUserTokenError::Unauthorized)),
-            404 => {
-                Err(
-                    Error::Documented(
-                        CreateVidmUserTokenError::NotFound(response.json()?),
-                    ),
-                )
-            }
-            412 => {
-                Err(
-                    Error::Documented(
-                        CreateVidmUserTokenError::PreconditionFailed(response.json()?),
-                    ),
-                )
-            }
-            500 => Err(Error::Documented(CreateVidmUserTokenError::InternalServerError)),
-            _ => Err(response.unexpected()),
+        }
+    }
+    impl<'a> std::future::IntoFuture for CreateVidmUserToken<'a> {
+        type Output = Result<
+            client_runtime::Response<crate::types::Token>,
+            client_runtime::Error<crate::CreateVidmUserTokenError>,
+        >;
+        type IntoFuture = client_runtime::BoxFuture<'a, Self::Output>;
+        fn into_future(self) -> Self::IntoFuture {
+            Box::pin(self.send())
         }
     }
 }
@@ -337,13 +452,13 @@ impl Client {
 #[derive(Debug)]
 pub enum CreateVidmUserTokenError {
     /// `400`: Bad Request
-    BadRequest(types::ApiError),
+    BadRequest(crate::types::ApiError),
     /// `401`: Unauthorized. Operation doesn't return any data structure.
     Unauthorized,
     /// `404`: Not Found
-    NotFound(types::ApiError),
+    NotFound(crate::types::ApiError),
     /// `412`: Precondition Failed
-    PreconditionFailed(types::ApiError),
+    PreconditionFailed(crate::types::ApiError),
     /// `500`: Internal Error. Operation doesn't return any data structure.
     InternalServerError,
 }
@@ -401,3 +516,75 @@ impl std::fmt::Display for CreateVidmUserTokenError {
     }
 }
 impl std::error::Error for CreateVidmUserTokenError {}
+#[cfg(feature = "mock")]
+/// Typed mocks for the tests of code that uses this client (feature `mock`).
+///
+/// [`MockServer::start`](crate::mock::MockServer::start) starts a real HTTP server on 127.0.0.1; each operation's method stubs
+/// it with a typed success (`Ok`) or documented error (`Err`), and
+/// [`MockServer::client_builder`](crate::mock::MockServer::client_builder) configures a client that talks to it.
+///
+/// ```ignore
+/// let server = mock::MockServer::start().await;
+/// server.create_vidm_user_token(Ok(body)).header("etag", "v1").await;
+/// let client = server.client_builder().build()?;
+/// ```
+pub mod mock {
+    /// A mock of this API on 127.0.0.1; it dereferences to
+    /// [`client_runtime::mock::MockServer`] (`uri`, `received_requests`, ...).
+    #[derive(Debug)]
+    pub struct MockServer {
+        inner: client_runtime::mock::MockServer,
+    }
+    impl std::ops::Deref for MockServer {
+        type Target = client_runtime::mock::MockServer;
+        fn deref(&self) -> &Self::Target {
+            &self.inner
+        }
+    }
+    impl MockServer {
+        /// Starts the server on a free port.
+        pub async fn start() -> Self {
+            MockServer {
+                inner: client_runtime::mock::MockServer::start().await,
+            }
+        }
+        /// A client builder aimed at this server (plain http allowed); add credentials
+        /// and settings as in production.
+        pub fn client_builder(&self) -> crate::ClientBuilder {
+            crate::Client::builder(&self.inner.uri()).allow_http()
+        }
+        /// Answers `POST /auth/token/vidm` ([`Client::create_vidm_user_token`](crate::Client::create_vidm_user_token)) with `reply`:
+        /// `Ok` as the documented success, `Err` as the documented error, each with its status.
+        pub fn create_vidm_user_token(
+            &self,
+            reply: Result<crate::types::Token, crate::CreateVidmUserTokenError>,
+        ) -> client_runtime::mock::Stub<'_> {
+            let reply = match reply {
+                Ok(body) => client_runtime::mock::Reply::json(200, &body),
+                Err(error) => client_runtime::mock::IntoReply::into_reply(error),
+            };
+            self.inner.stub("POST", "/auth/token/vidm", reply)
+        }
+    }
+    impl client_runtime::mock::IntoReply for crate::CreateVidmUserTokenError {
+        fn into_reply(self) -> client_runtime::mock::Reply {
+            match self {
+                crate::CreateVidmUserTokenError::BadRequest(body) => {
+                    client_runtime::mock::Reply::json(400, &body)
+                }
+                crate::CreateVidmUserTokenError::Unauthorized => {
+                    client_runtime::mock::Reply::empty(401)
+                }
+                crate::CreateVidmUserTokenError::NotFound(body) => {
+                    client_runtime::mock::Reply::json(404, &body)
+                }
+                crate::CreateVidmUserTokenError::PreconditionFailed(body) => {
+                    client_runtime::mock::Reply::json(412, &body)
+                }
+                crate::CreateVidmUserTokenError::InternalServerError => {
+                    client_runtime::mock::Reply::empty(500)
+                }
+            }
+        }
+    }
+}

@@ -17,6 +17,8 @@ pub fn emit_client(api: &Api) -> TokenStream {
         format!("A client for {}.", api.title),
         String::new(),
         "Build one with [`Client::builder`], which sets the base URL, timeouts and credentials.".into(),
+        String::new(),
+        "Cloning is cheap and shares the connection pool: clone it into each task that calls the API.".into(),
     ]);
     let property_names = property_names(api);
     quote! {
@@ -26,7 +28,7 @@ pub fn emit_client(api: &Api) -> TokenStream {
         const PROPERTY_NAMES: &[&str] = &[#(#property_names),*];
 
         #client_doc
-        #[derive(Debug)]
+        #[derive(Clone, Debug)]
         pub struct Client {
             core: client_runtime::ClientCore,
         }
@@ -86,6 +88,24 @@ pub fn emit_client(api: &Api) -> TokenStream {
             /// Caps the size of a response body (default 10 MiB).
             pub fn max_body_bytes(self, limit: usize) -> Self {
                 ClientBuilder { inner: self.inner.max_body_bytes(limit) }
+            }
+
+            /// Retries failed calls under `policy`: timeouts, transport failures and 408, 429,
+            /// 502, 503, 504 answers, for idempotent methods unless the policy allows every
+            /// method, honouring `Retry-After`. Without this a call is sent once.
+            pub fn retry(self, policy: RetryPolicy) -> Self {
+                ClientBuilder { inner: self.inner.retry(policy) }
+            }
+
+            /// Trusts the CA certificate(s) in `pem` besides the built-in roots (servers with
+            /// certificates from a private CA). Verification cannot be turned off.
+            pub fn add_root_certificate_pem(self, pem: &[u8]) -> Self {
+                ClientBuilder { inner: self.inner.add_root_certificate_pem(pem) }
+            }
+
+            /// Presents a client certificate (mutual TLS): the chain and its private key, in PEM.
+            pub fn identity_pem(self, certificate_chain: &[u8], private_key: &[u8]) -> Self {
+                ClientBuilder { inner: self.inner.identity_pem(certificate_chain, private_key) }
             }
 
             #(#schemes)*

@@ -1,7 +1,15 @@
-//! String enums whose values collide as Rust names (`asc` and `ASC`, or `=` and `!=`, which
-//! have no letters at all). typify gives up on these (it panics), so they are taken out of the
-//! schemas before it runs and emitted here, with names that are unique and explicit serde
-//! renames; typify refers to them through its `x-rust-type` extension.
+//! String enums that typify does not emit; they are taken out of the schemas before it runs and
+//! emitted here, and typify refers to them through its `x-rust-type` extension:
+//!
+//! - enums whose values collide as Rust names (`asc` and `ASC`, or `=` and `!=`, which have no
+//!   letters at all): typify gives up on these (it panics); here they get unique variant names;
+//! - open enums: every string enum in a schema a response can carry. A server may add a value
+//!   (a newer VCD returns a token `type` the spec does not list); a closed enum would make the
+//!   whole response fail to parse, so these keep an unknown value in a catch-all
+//!   `Unknown(String)` variant. Enums only ever sent stay closed (typify's), so a request can
+//!   only carry a listed value. An enum used in both directions is open: a value read from the
+//!   server can be sent back (read, modify, write), and sending an `Unknown` value is something
+//!   a caller does on purpose.
 
 use std::collections::BTreeSet;
 
@@ -21,39 +29,130 @@ pub struct OwnEnum {
     name: String,
     values: Vec<String>,
     description: Option<String>,
+    /// Keeps values the spec does not list (`Unknown(String)`).
+    open: bool,
 }
 
-/// Replaces every colliding string enum in `schemas` with a reference to a type of ours, and
-/// returns those types.
-pub fn take_colliding(schemas: &mut Map<String, Value>) -> Vec<OwnEnum> {
+/// Replaces every colliding string enum in `schemas`, and every string enum in a schema named
+/// in `received` (the schemas responses can carry, see [`received_schemas`]), with a reference
+/// to a type of ours, and returns those types.
+pub fn take_own(schemas: &mut Map<String, Value>, received: &BTreeSet<String>) -> Vec<OwnEnum> {
     let mut taken: BTreeSet<String> = schemas.keys().cloned().collect();
     let mut found = Vec::new();
+    // Components that are an enum themselves keep their name: they are emitted here under it,
+    // removed from what typify sees, and references to them point at the type of ours.
+    let mut whole = BTreeSet::new();
     for (name, schema) in schemas.iter_mut() {
-        visit(schema, name, &mut taken, &mut found);
+        let open = received.contains(name);
+        if let Some(values) = schema.as_object().and_then(|map| own_values(map, open)) {
+            let description = schema.get("description").and_then(Value::as_str).map(str::to_owned);
+            found.push(OwnEnum { name: name.clone(), values, description, open });
+            whole.insert(name.clone());
+            continue;
+        }
+        visit(schema, name, open, &mut taken, &mut found);
+    }
+    if !whole.is_empty() {
+        schemas.retain(|name, _| !whole.contains(name));
+        schemas.values_mut().for_each(|schema| point_refs_at_own(schema, &whole));
     }
     found
 }
 
-fn visit(value: &mut Value, path_name: &str, taken: &mut BTreeSet<String>, found: &mut Vec<OwnEnum>) {
+impl OwnEnum {
+    /// The Rust name of the enum.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// `x-rust-type` naming our enum `name`, for typify.
+fn own_type(name: &str) -> Value {
+    json!({"crate": SELF_ALIAS, "version": "*", "path": format!("{SELF_ALIAS}::types::{name}")})
+}
+
+/// Replaces each `$ref` to one of `names` with an `x-rust-type` naming our enum.
+fn point_refs_at_own(value: &mut Value, names: &BTreeSet<String>) {
+    match value {
+        Value::Object(map) => {
+            let target = map.get("$ref").and_then(Value::as_str).and_then(|reference| reference.strip_prefix("#/components/schemas/"));
+            if let Some(name) = target.filter(|name| names.contains(*name)).map(str::to_owned) {
+                map.clear();
+                map.insert("x-rust-type".into(), own_type(&name));
+                return;
+            }
+            map.values_mut().for_each(|child| point_refs_at_own(child, names));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|child| point_refs_at_own(child, names)),
+        _ => {}
+    }
+}
+
+/// The values of an enum emitted here: a colliding one, or any string enum when `open`.
+fn own_values(map: &Map<String, Value>, open: bool) -> Option<Vec<String>> {
+    match colliding_values(map) {
+        Some(values) => Some(values),
+        None if open => string_values(map),
+        None => None,
+    }
+}
+
+/// The names of the schemas a response can carry: response bodies and every schema they
+/// reference, transitively.
+pub fn received_schemas(api: &crate::model::Api) -> BTreeSet<String> {
+    use crate::model::BodyKind;
+    let mut pending: Vec<String> = api
+        .operations
+        .iter()
+        .flat_map(|operation| operation.success.iter().chain(&operation.errors))
+        .filter_map(|outcome| match &outcome.body {
+            BodyKind::Json(name) | BodyKind::Form(name) | BodyKind::Multipart(name) => Some(name.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut received = BTreeSet::new();
+    while let Some(name) = pending.pop() {
+        if !received.insert(name.clone()) {
+            continue;
+        }
+        if let Some(schema) = api.schemas.get(&name) {
+            collect_refs(schema, &mut pending);
+        }
+    }
+    received
+}
+
+fn collect_refs(value: &Value, found: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(name) = map.get("$ref").and_then(Value::as_str).and_then(|reference| reference.strip_prefix("#/components/schemas/")) {
+                found.push(name.to_owned());
+            }
+            map.values().for_each(|child| collect_refs(child, found));
+        }
+        Value::Array(items) => items.iter().for_each(|child| collect_refs(child, found)),
+        _ => {}
+    }
+}
+
+fn visit(value: &mut Value, path_name: &str, open: bool, taken: &mut BTreeSet<String>, found: &mut Vec<OwnEnum>) {
     let Value::Object(map) = value else {
         if let Value::Array(items) = value {
-            items.iter_mut().for_each(|item| visit(item, path_name, taken, found));
+            items.iter_mut().for_each(|item| visit(item, path_name, open, taken, found));
         }
         return;
     };
-    if let Some(values) = colliding_values(map) {
-        let name = unique(&format!("{path_name}Value"), taken);
+    if let Some(values) = own_values(map, open) {
+        // typify's name for an inline schema (`Item` + `condition`), unless taken.
+        let name = if taken.contains(path_name) { unique(&format!("{path_name}Value"), taken) } else { unique(path_name, taken) };
         let description = map.get("description").and_then(Value::as_str).map(str::to_owned);
         let mut replacement = Map::new();
         if let Some(description) = &description {
             replacement.insert("description".into(), json!(description));
         }
-        replacement.insert(
-            "x-rust-type".into(),
-            json!({"crate": SELF_ALIAS, "version": "*", "path": format!("{SELF_ALIAS}::types::{name}")}),
-        );
+        replacement.insert("x-rust-type".into(), own_type(&name));
         *map = replacement;
-        found.push(OwnEnum { name, values, description });
+        found.push(OwnEnum { name, values, description, open });
         return;
     }
     for (key, child) in map.iter_mut() {
@@ -62,18 +161,24 @@ fn visit(value: &mut Value, path_name: &str, taken: &mut BTreeSet<String>, found
             "properties" => {
                 if let Value::Object(properties) = child {
                     for (property, schema) in properties.iter_mut() {
-                        visit(schema, &format!("{path_name}{}", pascal(property)), taken, found);
+                        visit(schema, &format!("{path_name}{}", pascal(property)), open, taken, found);
                     }
                 }
             }
-            _ => visit(child, path_name, taken, found),
+            _ => visit(child, path_name, open, taken, found),
         }
     }
 }
 
+/// The values of a string enum (every value a string; a `null` among them leaves the enum to
+/// typify).
+fn string_values(map: &Map<String, Value>) -> Option<Vec<String>> {
+    map.get("enum")?.as_array()?.iter().map(|value| value.as_str().map(str::to_owned)).collect()
+}
+
 /// The values of a string enum whose Rust names would collide or be empty.
 fn colliding_values(map: &Map<String, Value>) -> Option<Vec<String>> {
-    let values: Vec<String> = map.get("enum")?.as_array()?.iter().map(|value| value.as_str().map(str::to_owned)).collect::<Option<_>>()?;
+    let values = string_values(map)?;
     let mut seen = BTreeSet::new();
     let collides = values.iter().any(|value| {
         let name = pascal_or_empty(value);
@@ -92,8 +197,9 @@ fn pascal_or_empty(value: &str) -> String {
 
 /// A name for each value: its PascalCase, or, for symbols, their names (`!=` is `NotEq`);
 /// later duplicates get a number.
-fn variant_names(values: &[String]) -> Vec<String> {
-    let mut taken = BTreeSet::new();
+fn variant_names(values: &[String], taken: Option<&mut BTreeSet<String>>) -> Vec<String> {
+    let mut own_taken = BTreeSet::new();
+    let taken = taken.unwrap_or(&mut own_taken);
     values
         .iter()
         .map(|value| {
@@ -101,7 +207,7 @@ fn variant_names(values: &[String]) -> Vec<String> {
                 name if name.is_empty() => symbol_name(value),
                 name => name,
             };
-            unique(&base, &mut taken)
+            unique(&base, taken)
         })
         .collect()
 }
@@ -142,45 +248,126 @@ fn symbol_name(value: &str) -> String {
 
 /// The tokens of the enums, to go into the `types` module.
 pub fn emit(enums: &[OwnEnum]) -> TokenStream {
-    let items = enums.iter().map(|own| {
-        let name = format_ident!("{}", own.name);
-        let names = variant_names(&own.values);
-        let mut lines: Vec<String> = own.description.iter().map(|text| text.trim().to_owned()).collect();
-        if !lines.is_empty() {
-            lines.push(String::new());
-        }
-        lines.push("The values' Rust names would collide, so each variant names its value.".into());
-        let docs = doc_lines(lines);
-        let variants = own.values.iter().zip(&names).map(|(value, variant)| {
-            let variant = format_ident!("{}", variant);
-            let doc = format!(" `{value}`");
-            quote! {
-                #[doc = #doc]
-                #[serde(rename = #value)]
-                #variant,
-            }
-        });
-        let display = own.values.iter().zip(&names).map(|(value, variant)| {
-            let variant = format_ident!("{}", variant);
-            quote! { Self::#variant => #value, }
-        });
-        quote! {
-            #docs
-            #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Copy, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
-            pub enum #name {
-                #(#variants)*
-            }
+    let items = enums.iter().map(|own| if own.open { emit_open(own) } else { emit_closed(own) });
+    quote! { #(#items)* }
+}
 
-            impl ::std::fmt::Display for #name {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.write_str(match self {
-                        #(#display)*
-                    })
+fn enum_docs(own: &OwnEnum, note: &str) -> TokenStream {
+    let mut lines: Vec<String> = own.description.iter().map(|text| text.trim().to_owned()).collect();
+    if !lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines.push(note.to_owned());
+    doc_lines(lines)
+}
+
+fn emit_closed(own: &OwnEnum) -> TokenStream {
+    let name = format_ident!("{}", own.name);
+    let names = variant_names(&own.values, None);
+    let docs = enum_docs(own, "The values' Rust names would collide, so each variant names its value.");
+    let variants = own.values.iter().zip(&names).map(|(value, variant)| {
+        let variant = format_ident!("{}", variant);
+        let doc = format!(" `{value}`");
+        quote! {
+            #[doc = #doc]
+            #[serde(rename = #value)]
+            #variant,
+        }
+    });
+    let display = own.values.iter().zip(&names).map(|(value, variant)| {
+        let variant = format_ident!("{}", variant);
+        quote! { Self::#variant => #value, }
+    });
+    quote! {
+        #docs
+        #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Copy, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+        pub enum #name {
+            #(#variants)*
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(match self {
+                    #(#display)*
+                })
+            }
+        }
+    }
+}
+
+/// An open enum: the listed values, and `Unknown(String)` for any other (named
+/// `UnknownValue`, or further, when a listed value takes `Unknown`).
+fn emit_open(own: &OwnEnum) -> TokenStream {
+    let name = format_ident!("{}", own.name);
+    let mut taken = BTreeSet::new();
+    let names = variant_names(&own.values, Some(&mut taken));
+    let catch_all = format_ident!("{}", if taken.contains("Unknown") { unique("UnknownValue", &mut taken) } else { "Unknown".to_owned() });
+    let docs = enum_docs(
+        own,
+        &format!("Received from the server, so open: a value the spec does not list is kept in `{catch_all}`."),
+    );
+    let variants = own.values.iter().zip(&names).map(|(value, variant)| {
+        let variant = format_ident!("{}", variant);
+        let doc = format!(" `{value}`");
+        quote! { #[doc = #doc] #variant, }
+    });
+    let to_text = own.values.iter().zip(&names).map(|(value, variant)| {
+        let variant = format_ident!("{}", variant);
+        quote! { Self::#variant => #value, }
+    });
+    let from_text = own.values.iter().zip(&names).map(|(value, variant)| {
+        let variant = format_ident!("{}", variant);
+        quote! { #value => Self::#variant, }
+    });
+    quote! {
+        #docs
+        #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+        #[serde(from = "String", into = "String")]
+        pub enum #name {
+            #(#variants)*
+            /// A value the spec does not list (a newer server's), as received.
+            #catch_all(String),
+        }
+
+        impl #name {
+            /// The value as it is on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#to_text)*
+                    Self::#catch_all(value) => value,
                 }
             }
         }
-    });
-    quote! { #(#items)* }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::convert::From<String> for #name {
+            fn from(value: String) -> Self {
+                match value.as_str() {
+                    #(#from_text)*
+                    _ => Self::#catch_all(value),
+                }
+            }
+        }
+
+        impl ::std::convert::From<#name> for String {
+            fn from(value: #name) -> Self {
+                value.as_str().to_owned()
+            }
+        }
+
+        impl ::std::str::FromStr for #name {
+            type Err = ::std::convert::Infallible;
+
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                Ok(Self::from(value.to_owned()))
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -190,19 +377,41 @@ mod tests {
     #[test]
     fn colliding_and_symbolic_values_get_distinct_names() {
         let values: Vec<String> = ["add", "Add", "=", "!=", "<=", "~", "asc", "ASC"].map(String::from).into();
-        assert_eq!(variant_names(&values), ["Add", "Add2", "Eq", "NotEq", "LtEq", "Tilde", "Asc", "Asc2"]);
+        assert_eq!(variant_names(&values, None), ["Add", "Add2", "Eq", "NotEq", "LtEq", "Tilde", "Asc", "Asc2"]);
     }
 
     #[test]
-    fn only_colliding_enums_are_taken() {
+    fn only_colliding_enums_are_taken_from_schemas_nothing_receives() {
         let mut schemas = Map::new();
         schemas.insert("Order".into(), json!({"type": "string", "enum": ["asc", "ASC"]}));
         schemas.insert("Plain".into(), json!({"type": "string", "enum": ["a", "b"]}));
-        schemas.insert("Filter".into(), json!({"type": "object", "properties": {"operator": {"type": "string", "enum": ["=", "!="]}}}));
-        let taken = take_colliding(&mut schemas);
+        schemas.insert("Filter".into(), json!({"type": "object", "properties": {"operator": {"type": "string", "enum": ["=", "!="]}, "order": {"$ref": "#/components/schemas/Order"}}}));
+        let taken = take_own(&mut schemas, &BTreeSet::new());
         let names: Vec<&str> = taken.iter().map(|own| own.name.as_str()).collect();
-        assert_eq!(names, ["OrderValue", "FilterOperatorValue"]);
+        assert_eq!(names, ["Order", "FilterOperator"]);
+        assert!(taken.iter().all(|own| !own.open));
         assert_eq!(schemas["Plain"], json!({"type": "string", "enum": ["a", "b"]}));
-        assert_eq!(schemas["Order"]["x-rust-type"]["path"], "this_client::types::OrderValue");
+        assert!(!schemas.contains_key("Order"), "an enum component is emitted here, under its name");
+        assert_eq!(schemas["Filter"]["properties"]["order"]["x-rust-type"]["path"], "this_client::types::Order");
+    }
+
+    #[test]
+    fn every_string_enum_a_response_can_carry_is_open() {
+        let mut schemas = Map::new();
+        schemas.insert("Kind".into(), json!({"type": "string", "enum": ["a", "b"]}));
+        schemas.insert("Item".into(), json!({"type": "object", "properties": {"kind": {"$ref": "#/components/schemas/Kind"}, "state": {"type": "string", "enum": ["on", "off"]}}}));
+        schemas.insert("NewItem".into(), json!({"type": "object", "properties": {"priority": {"type": "string", "enum": ["low", "high"]}}}));
+        let received: BTreeSet<String> = ["Item".to_owned(), "Kind".to_owned()].into();
+        let taken = take_own(&mut schemas, &received);
+        let open: Vec<(&str, bool)> = taken.iter().map(|own| (own.name.as_str(), own.open)).collect();
+        assert_eq!(open, [("Kind", true), ("ItemState", true)]);
+        assert_eq!(schemas["NewItem"]["properties"]["priority"]["enum"], json!(["low", "high"]), "request-only enums stay typify's, closed");
+    }
+
+    #[test]
+    fn the_catch_all_variant_steps_aside_for_a_listed_unknown() {
+        let own = OwnEnum { name: "State".into(), values: vec!["UNKNOWN".into(), "up".into()], description: None, open: true };
+        let text = emit_open(&own).to_string();
+        assert!(text.contains("Unknown ,") && text.contains("UnknownValue (String)"), "{text}");
     }
 }

@@ -2,11 +2,16 @@
 //!
 //! - [`types`]: schema types, through progenitor's engine;
 //! - [`client`]: the `Client`, its builder and one authentication method per security scheme;
-//! - [`operations`]: one async method per operation and one error enum per operation.
+//! - [`operations`]: one method and request builder per operation, and one error enum per
+//!   operation;
+//! - [`headers`]: typed response headers;
+//! - [`mock`]: typed mocks behind the generated crate's `mock` feature.
 
 pub mod client;
 pub mod docs;
 mod enums;
+pub mod headers;
+pub mod mock;
 pub mod operations;
 pub mod types;
 
@@ -49,7 +54,11 @@ pub fn head(api: &Api, types: &types::TypeFacts) -> TokenStream {
         #![allow(clippy::result_large_err)]
 
         #self_alias
-        pub use client_runtime::{ConfigError, Error, Redirects, Secret, StatusCode};
+        // Everything a user of the client names, so that this crate is the only dependency.
+        pub use client_runtime::{
+            ConfigError, Credential, DocumentedError, Error, HeaderMap, Redirects, Response, RetryPolicy, Secret,
+            StatusCode,
+        };
     }
 }
 
@@ -71,9 +80,13 @@ pub fn client_and_operations(api: &Api) -> TokenStream {
     let client = client::emit_client(api);
     let login_helpers = client::emit_login_helpers(api);
     let operations = operations::emit_operations(api);
+    let headers = headers::emit_headers(api);
+    let mock = mock::emit_mock(api);
     quote! {
         #client
         #login_helpers
         #operations
+        #headers
+        #mock
     }
 }

@@ -1,4 +1,10 @@
-//! One async method per operation, and one enum of documented errors per operation.
+//! One method per operation, returning a request builder (in `mod requests`) that holds the
+//! required arguments, takes the optional ones and the per-call options as setters, and is
+//! sent with `.await` or `send()`; and one enum of documented errors per operation.
+//!
+//! Everything that is not specific to an operation (credentials, per-call options, retries,
+//! the tracing span, reading the body) is in `client_runtime`, so each operation's code stays
+//! small: building the request and matching the status.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -8,9 +14,11 @@ use crate::model::{
     Api, BodyKind, Constraint, Operation, Outcome, Param, ParamLocation, ParamStyle, ParamType, PathPart, StatusKey,
 };
 
-/// Emits `impl Client { ... }` with every operation, then every operation's error enum.
+/// Emits the operation methods on `Client`, the `requests` module with a builder per
+/// operation, and every operation's success and error enums.
 pub fn emit_operations(api: &Api) -> TokenStream {
     let methods = api.operations.iter().map(emit_method);
+    let builders = api.operations.iter().map(emit_builder);
     let successes = api.operations.iter().filter(|operation| !uniform_success(operation)).map(emit_success_enum);
     let errors = api.operations.iter().map(emit_error_enum);
     quote! {
@@ -18,51 +26,77 @@ pub fn emit_operations(api: &Api) -> TokenStream {
             #(#methods)*
         }
 
+        /// One request builder per operation, returned by the operation's method on
+        /// [`Client`]: setters for the optional parameters and per-call options
+        /// (`header`, `timeout`, `credential`, `retry`); `.await` it or call `send()`.
+        pub mod requests {
+            #(#builders)*
+        }
+
         #(#successes)*
         #(#errors)*
     }
 }
 
-fn error_enum_ident(operation: &Operation) -> proc_macro2::Ident {
+pub(crate) fn error_enum_ident(operation: &Operation) -> proc_macro2::Ident {
     format_ident!("{}Error", operation.type_name)
 }
 
-fn success_enum_ident(operation: &Operation) -> proc_macro2::Ident {
+pub(crate) fn success_enum_ident(operation: &Operation) -> proc_macro2::Ident {
     format_ident!("{}Response", operation.type_name)
+}
+
+fn builder_ident(operation: &Operation) -> proc_macro2::Ident {
+    format_ident!("{}", operation.type_name)
 }
 
 /// Whether every success response has the same body, so the method can return that type; if
 /// not, it returns an enum with a variant per success status.
-fn uniform_success(operation: &Operation) -> bool {
+pub(crate) fn uniform_success(operation: &Operation) -> bool {
     operation.success.windows(2).all(|pair| pair[0].body == pair[1].body)
 }
 
-/// The Rust type of a body.
-fn body_type(kind: &BodyKind) -> TokenStream {
+/// The Rust type of a body (as named from anywhere in the crate).
+pub(crate) fn body_type(kind: &BodyKind) -> TokenStream {
     match kind {
         BodyKind::Empty => quote! { () },
         BodyKind::Json(name) | BodyKind::Form(name) | BodyKind::Multipart(name) => {
             let name = format_ident!("{}", name);
-            quote! { types::#name }
+            quote! { crate::types::#name }
         }
         BodyKind::Text => quote! { String },
         BodyKind::Bytes => quote! { client_runtime::bytes::Bytes },
     }
 }
 
-/// An expression that reads `response`'s body as `kind`, `?`-propagating a bad body.
+/// The body type a successful call returns inside `client_runtime::Response`.
+pub(crate) fn success_type(operation: &Operation) -> TokenStream {
+    if uniform_success(operation) {
+        operation.success.first().map_or(quote! { () }, |outcome| body_type(&outcome.body))
+    } else {
+        let ident = success_enum_ident(operation);
+        quote! { crate::#ident }
+    }
+}
+
+/// An expression that reads `response` as a `client_runtime::Response` of `kind`'s type,
+/// `?`-propagating a bad body.
 fn read_body(kind: &BodyKind) -> TokenStream {
     match kind {
-        BodyKind::Empty => quote! { () },
-        BodyKind::Json(_) => quote! { response.json()? },
+        BodyKind::Empty => quote! { response.empty() },
+        BodyKind::Json(_) => {
+            let ty = body_type(kind);
+            quote! { response.json::<#ty, _>()? }
+        }
         BodyKind::Text => quote! { response.text()? },
         BodyKind::Bytes | BodyKind::Form(_) | BodyKind::Multipart(_) => quote! { response.bytes() },
     }
 }
 
+/// The type of a parameter as held by a request builder (references live as long as `'a`).
 fn argument_type(param: &Param) -> TokenStream {
-    let ty = match &param.ty {
-        ParamType::Str => quote! { &str },
+    match &param.ty {
+        ParamType::Str => quote! { &'a str },
         ParamType::Integer(name) => {
             let name = format_ident!("{}", name);
             quote! { #name }
@@ -71,14 +105,28 @@ fn argument_type(param: &Param) -> TokenStream {
         ParamType::Bool => quote! { bool },
         ParamType::Named(name) => {
             let name = format_ident!("{}", name);
-            quote! { &types::#name }
+            quote! { &'a crate::types::#name }
         }
-    };
-    if param.required {
-        ty
-    } else {
-        quote! { Option<#ty> }
     }
+}
+
+/// The type of the request body as held by a request builder.
+fn body_argument_type(kind: &BodyKind) -> TokenStream {
+    match kind {
+        BodyKind::Text => quote! { &'a str },
+        kind => {
+            let ty = body_type(kind);
+            quote! { &'a #ty }
+        }
+    }
+}
+
+fn is_reference(param: &Param) -> bool {
+    matches!(param.ty, ParamType::Str | ParamType::Named(_))
+}
+
+fn one_line(text: Option<&str>) -> String {
+    text.map(str::trim).unwrap_or_default().replace('\n', " ")
 }
 
 fn method_docs(operation: &Operation) -> TokenStream {
@@ -86,20 +134,35 @@ fn method_docs(operation: &Operation) -> TokenStream {
     if !lines.is_empty() {
         lines.push(String::new());
     }
-    lines.push(format!("Sends `{} {}`.", operation.http_method, operation.path));
-    let documented: Vec<&Param> = operation.parameters.iter().filter(|param| param.description.is_some()).collect();
-    if !documented.is_empty() || operation.body.is_some() {
+    let builder = builder_ident(operation);
+    lines.push(format!(
+        "Sends `{} {}` when the returned [`requests::{builder}`] is awaited (or sent with its `send`).",
+        operation.http_method, operation.path
+    ));
+    let required: Vec<&Param> = operation.parameters.iter().filter(|param| param.required).collect();
+    if !required.is_empty() || operation.body.as_ref().is_some_and(|body| body.required) {
         lines.push(String::new());
         lines.push("# Arguments".into());
         lines.push(String::new());
-        for param in documented {
-            let description = param.description.as_deref().map(str::trim).unwrap_or_default().replace('\n', " ");
+        for param in required {
+            let description = one_line(param.description.as_deref());
             lines.push(format!("- `{}` ({} `{}`): {description}", param.rust_name, location_word(param.location), param.name));
         }
-        if let Some(body) = &operation.body {
-            let description = body.description.as_deref().map(str::trim).unwrap_or("the request body").replace('\n', " ");
+        if let Some(body) = operation.body.as_ref().filter(|body| body.required) {
+            let description = one_line(body.description.as_deref().or(Some("the request body")));
             lines.push(format!("- `body` (`{}`): {description}", body.media_type));
         }
+    }
+    let optional: Vec<String> = operation
+        .parameters
+        .iter()
+        .filter(|param| !param.required)
+        .map(|param| format!("`{}`", param.rust_name))
+        .chain(operation.body.as_ref().filter(|body| !body.required).map(|_| "`body`".to_owned()))
+        .collect();
+    if !optional.is_empty() {
+        lines.push(String::new());
+        lines.push(format!("Optional parameters are setters of the request: {}.", optional.join(", ")));
     }
     lines.push(String::new());
     lines.push("# Errors".into());
@@ -120,13 +183,15 @@ fn location_word(location: ParamLocation) -> &'static str {
     }
 }
 
+/// `pub fn get_token(&self, id: &str) -> requests::GetToken<'_>`: takes the required arguments
+/// and returns the builder.
 fn emit_method(operation: &Operation) -> TokenStream {
     let docs = method_docs(operation);
     let deprecated = operation.deprecated.then(|| quote! { #[deprecated(note = "the spec marks this operation deprecated")] });
     let name = format_ident!("{}", operation.method_name);
-    let error = error_enum_ident(operation);
-    let mut arguments: Vec<TokenStream> = operation
-        .parameters
+    let builder = builder_ident(operation);
+    let required: Vec<&Param> = operation.parameters.iter().filter(|param| param.required).collect();
+    let mut arguments: Vec<TokenStream> = required
         .iter()
         .map(|param| {
             let ident = format_ident!("{}", param.rust_name);
@@ -134,19 +199,165 @@ fn emit_method(operation: &Operation) -> TokenStream {
             quote! { #ident: #ty }
         })
         .collect();
-    if let Some(body) = &operation.body {
-        let ty = match &body.kind {
-            BodyKind::Text => quote! { str },
-            kind => body_type(kind),
-        };
-        arguments.push(if body.required { quote! { body: &#ty } } else { quote! { body: Option<&#ty> } });
+    let mut fields: Vec<TokenStream> = operation
+        .parameters
+        .iter()
+        .map(|param| {
+            let ident = format_ident!("{}", param.rust_name);
+            if param.required {
+                quote! { #ident }
+            } else {
+                quote! { #ident: None }
+            }
+        })
+        .collect();
+    let required_body = operation.body.as_ref().filter(|body| body.required);
+    if let Some(body) = required_body {
+        let ty = body_argument_type(&body.kind);
+        arguments.push(quote! { body: #ty });
     }
-    let success_type = if uniform_success(operation) {
-        operation.success.first().map_or(quote! { () }, |outcome| body_type(&outcome.body))
-    } else {
-        let ident = success_enum_ident(operation);
-        quote! { #ident }
+    match &operation.body {
+        Some(body) if body.required => fields.push(quote! { body }),
+        Some(_) => fields.push(quote! { body: None }),
+        None => {}
+    }
+    let borrows = required.iter().any(|param| is_reference(param)) || required_body.is_some();
+    // Lifetimes only when an argument is borrowed, so that clippy's needless_lifetimes holds.
+    let (generics, receiver, lifetime) =
+        if borrows { (quote! { <'a> }, quote! { &'a self }, quote! { 'a }) } else { (quote! {}, quote! { &self }, quote! { '_ }) };
+    // The spec decides how many parameters an operation requires; each is one positional
+    // argument, on purpose (optional ones are setters).
+    let many = (arguments.len() >= 7).then(|| quote! { #[allow(clippy::too_many_arguments)] });
+    quote! {
+        #docs
+        #deprecated
+        #many
+        pub fn #name #generics(#receiver, #(#arguments),*) -> requests::#builder<#lifetime> {
+            requests::#builder { client: self, #(#fields,)* options: client_runtime::CallOptions::default() }
+        }
+    }
+}
+
+/// The request builder of one operation: fields, setters, `send` and `IntoFuture`.
+fn emit_builder(operation: &Operation) -> TokenStream {
+    let builder = builder_ident(operation);
+    let method = &operation.method_name;
+    let error = error_enum_ident(operation);
+    let doc = doc_lines([
+        format!("The request of [`Client::{method}`](crate::Client::{method}): `{} {}`.", operation.http_method, operation.path),
+        String::new(),
+        "Set optional parameters and per-call options, then `.await` it or call [`send`](Self::send).".to_owned(),
+    ]);
+    let mut fields: Vec<TokenStream> = Vec::new();
+    let mut names: Vec<proc_macro2::Ident> = Vec::new();
+    let mut setters: Vec<TokenStream> = Vec::new();
+    for param in &operation.parameters {
+        let ident = format_ident!("{}", param.rust_name);
+        let ty = argument_type(param);
+        names.push(ident.clone());
+        if param.required {
+            fields.push(quote! { pub(crate) #ident: #ty, });
+            continue;
+        }
+        fields.push(quote! { pub(crate) #ident: Option<#ty>, });
+        let mut lines = vec![format!("Sets the optional {} parameter `{}`.", location_word(param.location), param.name)];
+        if let Some(description) = &param.description {
+            lines.push(String::new());
+            lines.extend(text_lines(description));
+        }
+        let docs = doc_lines(lines);
+        setters.push(quote! {
+            #docs
+            pub fn #ident(mut self, #ident: #ty) -> Self {
+                self.#ident = Some(#ident);
+                self
+            }
+        });
+    }
+    if let Some(body) = &operation.body {
+        let ty = body_argument_type(&body.kind);
+        names.push(format_ident!("body"));
+        if body.required {
+            fields.push(quote! { pub(crate) body: #ty, });
+        } else {
+            fields.push(quote! { pub(crate) body: Option<#ty>, });
+            let mut lines = vec![format!("Sets the optional request body (`{}`).", body.media_type)];
+            if let Some(description) = &body.description {
+                lines.push(String::new());
+                lines.extend(text_lines(description));
+            }
+            let docs = doc_lines(lines);
+            setters.push(quote! {
+                #docs
+                pub fn body(mut self, body: #ty) -> Self {
+                    self.body = Some(body);
+                    self
+                }
+            });
+        }
+    }
+    let output = {
+        let success = success_type(operation);
+        quote! { Result<client_runtime::Response<#success>, client_runtime::Error<crate::#error>> }
     };
+    let send = emit_send(operation);
+    quote! {
+        #doc
+        #[must_use = "a request is sent when it is awaited or `send` is called"]
+        #[derive(Debug)]
+        pub struct #builder<'a> {
+            pub(crate) client: &'a crate::Client,
+            #(#fields)*
+            pub(crate) options: client_runtime::CallOptions,
+        }
+
+        impl<'a> #builder<'a> {
+            #(#setters)*
+
+            /// Adds a header to this call (a request id, ...); its value is never logged.
+            pub fn header(mut self, name: &str, value: &str) -> Self {
+                self.options.header(name, value);
+                self
+            }
+
+            /// Caps the time of this call (of each attempt), instead of the client's timeout.
+            pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+                self.options.timeout(timeout);
+                self
+            }
+
+            /// Sends `credential` on this call instead of the client's credentials.
+            pub fn credential(mut self, credential: client_runtime::Credential) -> Self {
+                self.options.credential(credential);
+                self
+            }
+
+            /// Retries this call under `policy`, instead of the client's policy.
+            pub fn retry(mut self, policy: client_runtime::RetryPolicy) -> Self {
+                self.options.retry(policy);
+                self
+            }
+
+            /// Sends the request and reads the response.
+            pub async fn send(self) -> #output {
+                let #builder { client, #(#names,)* options } = self;
+                #send
+            }
+        }
+
+        impl<'a> std::future::IntoFuture for #builder<'a> {
+            type Output = #output;
+            type IntoFuture = client_runtime::BoxFuture<'a, Self::Output>;
+
+            fn into_future(self) -> Self::IntoFuture {
+                Box::pin(self.send())
+            }
+        }
+    }
+}
+
+/// The body of a builder's `send`: checks, the request, the call, the status match.
+fn emit_send(operation: &Operation) -> TokenStream {
     let checks = operation.parameters.iter().flat_map(emit_checks);
     let path = emit_path(operation);
     let http_method = format_ident!("{}", operation.http_method);
@@ -157,14 +368,14 @@ fn emit_method(operation: &Operation) -> TokenStream {
         let attach = match &body.kind {
             BodyKind::Json(_) | BodyKind::Empty => quote! {
                 request.header("content-type", #media_type).body(
-                    serde_json::to_vec(body).map_err(|error| Error::InvalidRequest(format!("the body could not be encoded as JSON: {error}")))?
+                    serde_json::to_vec(body).map_err(|error| client_runtime::Error::InvalidRequest(format!("the body could not be encoded as JSON: {error}")))?
                 )
             },
             BodyKind::Form(_) => quote! {
-                request.header("content-type", #media_type).body(client_runtime::form_body(body).map_err(Error::InvalidRequest)?)
+                request.header("content-type", #media_type).body(client_runtime::form_body(body).map_err(client_runtime::Error::InvalidRequest)?)
             },
             // reqwest writes the multipart content type itself, with the boundary.
-            BodyKind::Multipart(_) => quote! { request.multipart(client_runtime::multipart_body(body).map_err(Error::InvalidRequest)?) },
+            BodyKind::Multipart(_) => quote! { request.multipart(client_runtime::multipart_body(body).map_err(client_runtime::Error::InvalidRequest)?) },
             BodyKind::Text => quote! { request.header("content-type", #media_type).body(body.to_owned()) },
             BodyKind::Bytes => quote! { request.header("content-type", #media_type).body(body.clone()) },
         };
@@ -181,21 +392,18 @@ fn emit_method(operation: &Operation) -> TokenStream {
     });
     let alternatives = operation.security.iter().map(|schemes| quote! { &[#(#schemes),*] });
     let operation_id = &operation.id;
+    let template = &operation.path;
     let arms = emit_status_arms(operation);
     quote! {
-        #docs
-        #deprecated
-        pub async fn #name(&self, #(#arguments),*) -> Result<#success_type, Error<#error>> {
-            #(#checks)*
-            let request = self.core.request(client_runtime::Method::#http_method, #path);
-            #accept
-            #(#parameters)*
-            #body
-            let request = self.core.authorize(request, &[#(#alternatives),*]);
-            let response = self.core.send(#operation_id, request).await?;
-            match response.status().as_u16() {
-                #arms
-            }
+        #(#checks)*
+        let request = client.core.request(client_runtime::Method::#http_method, #path);
+        #accept
+        #(#parameters)*
+        #body
+        let operation = &client_runtime::Operation { id: #operation_id, path: #template, security: &[#(#alternatives),*] };
+        let response = client.core.execute(operation, request, options).await?;
+        match response.status().as_u16() {
+            #arms
         }
     }
 }
@@ -220,11 +428,11 @@ fn emit_checks(param: &Param) -> Vec<TokenStream> {
                 Constraint::Pattern(pattern) => quote! { client_runtime::Constraint::Pattern(#pattern) },
             };
             if param.required {
-                quote! { #constraint.check(#name, #ident).map_err(Error::InvalidRequest)?; }
+                quote! { #constraint.check(#name, #ident).map_err(client_runtime::Error::InvalidRequest)?; }
             } else {
                 quote! {
                     if let Some(value) = #ident {
-                        #constraint.check(#name, value).map_err(Error::InvalidRequest)?;
+                        #constraint.check(#name, value).map_err(client_runtime::Error::InvalidRequest)?;
                     }
                 }
             }
@@ -253,7 +461,7 @@ fn emit_path(operation: &Operation) -> TokenStream {
                                 let explode = param.explode;
                                 quote! {
                                     client_runtime::encode_path_segment(
-                                        &client_runtime::simple_text(#ident, #explode).map_err(Error::InvalidRequest)?
+                                        &client_runtime::simple_text(#ident, #explode).map_err(client_runtime::Error::InvalidRequest)?
                                     )
                                 }
                             }
@@ -290,17 +498,17 @@ fn emit_parameter(param: &Param) -> TokenStream {
             };
             quote! {
                 request.query(
-                    &client_runtime::query_pairs(#name, value, client_runtime::Style::#style, #explode).map_err(Error::InvalidRequest)?
+                    &client_runtime::query_pairs(#name, value, client_runtime::Style::#style, #explode).map_err(client_runtime::Error::InvalidRequest)?
                 )
             }
         }
         (ParamLocation::Header, false) => quote! { request.header(#name, value.to_string()) },
         (ParamLocation::Header, true) => {
-            quote! { request.header(#name, client_runtime::simple_text(value, #explode).map_err(Error::InvalidRequest)?) }
+            quote! { request.header(#name, client_runtime::simple_text(value, #explode).map_err(client_runtime::Error::InvalidRequest)?) }
         }
         (ParamLocation::Cookie, false) => quote! { request.header("cookie", format!("{}={}", #name, value)) },
         (ParamLocation::Cookie, true) => quote! {
-            request.header("cookie", format!("{}={}", #name, client_runtime::simple_text(value, #explode).map_err(Error::InvalidRequest)?))
+            request.header("cookie", format!("{}={}", #name, client_runtime::simple_text(value, #explode).map_err(client_runtime::Error::InvalidRequest)?))
         },
         (ParamLocation::Path, _) => return TokenStream::new(),
     };
@@ -330,14 +538,8 @@ fn emit_status_arms(operation: &Operation) -> TokenStream {
         let arm = if uniform {
             quote! { #pattern => Ok(#read), }
         } else {
-            let variant = format_ident!("{}", outcome.variant);
-            let construct = match (&outcome.body, outcome_keeps_status(outcome)) {
-                (BodyKind::Empty, false) => quote! { #success::#variant },
-                (BodyKind::Empty, true) => quote! { #success::#variant { status: response.status() } },
-                (_, false) => quote! { #success::#variant(#read) },
-                (_, true) => quote! { #success::#variant { status: response.status(), body: #read } },
-            };
-            quote! { #pattern => Ok(#construct), }
+            let (bind, construct) = wrap_outcome(outcome, quote! { crate::#success });
+            quote! { #pattern => { #bind Ok(#read.map(#construct)) } }
         };
         match outcome.status {
             StatusKey::Range(_) => range_arms.push(arm),
@@ -345,19 +547,11 @@ fn emit_status_arms(operation: &Operation) -> TokenStream {
         }
     }
     for outcome in &operation.errors {
-        let variant = format_ident!("{}", outcome.variant);
         let read = read_body(&outcome.body);
-        let keeps_status = outcome_keeps_status(outcome);
-        let construct = match (&outcome.body, keeps_status) {
-            (BodyKind::Empty, false) => quote! { #error::#variant },
-            (BodyKind::Empty, true) => quote! { #error::#variant { status } },
-            (_, false) => quote! { #error::#variant(#read) },
-            (_, true) => quote! { #error::#variant { status, body: #read } },
-        };
-        let status_binding = keeps_status.then(|| quote! { let status = response.status(); });
+        let (bind, construct) = wrap_outcome(outcome, quote! { crate::#error });
         let body = quote! {{
-            #status_binding
-            Err(Error::Documented(#construct))
+            #bind
+            Err(client_runtime::Error::Documented(#read.map(#construct)))
         }};
         let pattern = status_pattern(outcome.status);
         match outcome.status {
@@ -371,6 +565,21 @@ fn emit_status_arms(operation: &Operation) -> TokenStream {
         #(#range_arms)*
         #default_arm
     }
+}
+
+/// How an outcome's body becomes its enum variant: a `let status` binding when the variant
+/// keeps the status, and the function given to `Response::map`.
+fn wrap_outcome(outcome: &Outcome, enum_path: TokenStream) -> (TokenStream, TokenStream) {
+    let variant = format_ident!("{}", outcome.variant);
+    let keeps_status = outcome_keeps_status(outcome);
+    let bind = if keeps_status { quote! { let status = response.status(); } } else { TokenStream::new() };
+    let construct = match (&outcome.body, keeps_status) {
+        (BodyKind::Empty, false) => quote! { |()| #enum_path::#variant },
+        (BodyKind::Empty, true) => quote! { |()| #enum_path::#variant { status } },
+        (_, false) => quote! { #enum_path::#variant },
+        (_, true) => quote! { |body| #enum_path::#variant { status, body } },
+    };
+    (bind, construct)
 }
 
 fn status_pattern(status: StatusKey) -> TokenStream {
@@ -389,7 +598,7 @@ fn status_pattern(status: StatusKey) -> TokenStream {
 }
 
 /// Ranges and `default` cover several statuses, so their variants keep the actual one.
-fn outcome_keeps_status(outcome: &Outcome) -> bool {
+pub(crate) fn outcome_keeps_status(outcome: &Outcome) -> bool {
     !matches!(outcome.status, StatusKey::Code(_))
 }
 

@@ -45,8 +45,8 @@ fn secret_type() -> Value {
 pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
     let mut schemas: Map<String, Value> =
         api.schemas.iter().map(|(name, schema)| (name.clone(), mark_secrets(schema.clone()))).collect();
-    let own_enums = enums::take_colliding(&mut schemas);
-    prevent_name_collisions(&mut schemas);
+    let own_enums = enums::take_own(&mut schemas, &enums::received_schemas(api));
+    prevent_name_collisions(&mut schemas, own_enums.iter().map(|own| own.name().to_owned()));
     let document = json!({
         "openapi": "3.0.3",
         "info": { "title": api.title, "version": api.api_version },
@@ -75,7 +75,8 @@ pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
         }
     }
     let type_space = generator.get_type_space();
-    let generated_names: std::collections::BTreeSet<String> = type_space.iter_types().map(|ty| ty.name()).collect();
+    let generated_names: std::collections::BTreeSet<String> =
+        type_space.iter_types().map(|ty| ty.name()).chain(own_enums.iter().map(|own| own.name().to_owned())).collect();
     if let Some(missing) = api.schemas.keys().find(|name| !generated_names.contains(*name)) {
         return Err(Diagnostic::error(
             crate::diagnostic::pointer(["components", "schemas", missing.as_str()]),
@@ -101,8 +102,8 @@ pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
 /// `type`), without checking the name against the components (`ticket_type` is `TicketType`
 /// too), and two same-named types do not compile. So titles, which are only naming hints, are
 /// dropped, and an inline property schema whose derived name is taken gets a unique title.
-fn prevent_name_collisions(schemas: &mut Map<String, Value>) {
-    let mut taken: std::collections::BTreeSet<String> = schemas.keys().cloned().collect();
+fn prevent_name_collisions(schemas: &mut Map<String, Value>, own_enums: impl Iterator<Item = String>) {
+    let mut taken: std::collections::BTreeSet<String> = schemas.keys().cloned().chain(own_enums).collect();
     for (name, schema) in schemas.iter_mut() {
         name_properties(schema, name, &mut taken);
     }

@@ -1,0 +1,489 @@
+// @generated from tests/fixtures/regex-path-template.yaml by `cargo xtask regenerate`. Do not edit by hand: change the spec or the generator and regenerate.
+
+//! # Regex path templates
+//!
+//! Two operations whose path templates carry a regular expression.
+//!
+//! API version `1.0.0`.
+//!
+//! ## Servers
+//!
+//! - `https://api.example.com`
+//!
+//! ## Operations
+//!
+//! - [`Client::get_token`]: `GET /sessions/{id:((?!provider|current).)*}/token`: Get the token of a session
+//! - [`Client::get_owner`]: `GET /owners/{name:[a-z]+}`: Get an owner
+#![forbid(unsafe_code)]
+#![allow(clippy::result_large_err)]
+pub use client_runtime::{
+    ConfigError, Credential, DocumentedError, Error, HeaderMap, Redirects, Response,
+    RetryPolicy, Secret, StatusCode,
+};
+/// The schemas of the spec as Rust types.
+#[allow(clippy::all, missing_docs)]
+pub mod types {
+    ///A token.
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default, PartialEq)]
+    pub struct Token {
+        ///The token itself.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub value: ::std::option::Option<::std::string::String>,
+    }
+    /// Error types.
+    pub mod error {
+        /// Error from a `TryFrom` or `FromStr` implementation.
+        pub struct ConversionError(::std::borrow::Cow<'static, str>);
+        impl ::std::error::Error for ConversionError {}
+        impl ::std::fmt::Display for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Display::fmt(&self.0, f)
+            }
+        }
+        impl ::std::fmt::Debug for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Debug::fmt(&self.0, f)
+            }
+        }
+        impl From<&'static str> for ConversionError {
+            fn from(value: &'static str) -> Self {
+                Self(value.into())
+            }
+        }
+        impl From<String> for ConversionError {
+            fn from(value: String) -> Self {
+                Self(value.into())
+            }
+        }
+    }
+}
+/// The spec's first server URL template, `https://api.example.com`.
+pub const SERVER_URL: &str = "https://api.example.com";
+/// The spec's property names, sorted: the only object keys a parse error may show.
+const PROPERTY_NAMES: &[&str] = &["value"];
+/// A client for Regex path templates.
+///
+/// Build one with [`Client::builder`], which sets the base URL, timeouts and credentials.
+///
+/// Cloning is cheap and shares the connection pool: clone it into each task that calls the API.
+#[derive(Clone, Debug)]
+pub struct Client {
+    core: client_runtime::ClientCore,
+}
+/// Configures a [`Client`]: base URL, timeouts, user agent and credentials.
+#[derive(Debug)]
+pub struct ClientBuilder {
+    inner: client_runtime::ClientBuilder,
+}
+impl ClientBuilder {
+    /// Allows a plain `http://` base URL (test servers, trusted networks); `https` is
+    /// required otherwise.
+    pub fn allow_http(self) -> Self {
+        ClientBuilder {
+            inner: self.inner.allow_http(),
+        }
+    }
+    /// Caps the time of a whole call, from sending to the last byte of the response,
+    /// redirects included (default 30 s).
+    pub fn timeout(self, timeout: std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.timeout(timeout),
+        }
+    }
+    /// Removes the cap on the time of a whole call.
+    pub fn no_timeout(self) -> Self {
+        ClientBuilder {
+            inner: self.inner.no_timeout(),
+        }
+    }
+    /// Caps the time to establish a connection (default 10 s).
+    pub fn connect_timeout(self, timeout: std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.connect_timeout(timeout),
+        }
+    }
+    /// Removes the cap on the time to establish a connection.
+    pub fn no_connect_timeout(self) -> Self {
+        ClientBuilder {
+            inner: self.inner.no_connect_timeout(),
+        }
+    }
+    /// Sets which redirects are followed (default [`Redirects::SameOrigin`]: within the
+    /// origin only; a credential or body never goes to another origin).
+    pub fn redirects(self, redirects: Redirects) -> Self {
+        ClientBuilder {
+            inner: self.inner.redirects(redirects),
+        }
+    }
+    /// Replaces the default `User-Agent`, which names this crate and its version.
+    pub fn user_agent(self, user_agent: &str) -> Self {
+        ClientBuilder {
+            inner: self.inner.user_agent(user_agent),
+        }
+    }
+    /// Starts the HTTP client from a `reqwest::ClientBuilder` configured elsewhere
+    /// (proxies, certificates, ...); this builder's redirect policy, https-only rule,
+    /// timeouts and user agent are applied on top of it.
+    pub fn http_client(self, client: client_runtime::reqwest::ClientBuilder) -> Self {
+        ClientBuilder {
+            inner: self.inner.http_client(client),
+        }
+    }
+    /// Caps the size of a response body (default 10 MiB).
+    pub fn max_body_bytes(self, limit: usize) -> Self {
+        ClientBuilder {
+            inner: self.inner.max_body_bytes(limit),
+        }
+    }
+    /// Retries failed calls under `policy`: timeouts, transport failures and 408, 429,
+    /// 502, 503, 504 answers, for idempotent methods unless the policy allows every
+    /// method, honouring `Retry-After`. Without this a call is sent once.
+    pub fn retry(self, policy: RetryPolicy) -> Self {
+        ClientBuilder {
+            inner: self.inner.retry(policy),
+        }
+    }
+    /// Trusts the CA certificate(s) in `pem` besides the built-in roots (servers with
+    /// certificates from a private CA). Verification cannot be turned off.
+    pub fn add_root_certificate_pem(self, pem: &[u8]) -> Self {
+        ClientBuilder {
+            inner: self.inner.add_root_certificate_pem(pem),
+        }
+    }
+    /// Presents a client certificate (mutual TLS): the chain and its private key, in PEM.
+    pub fn identity_pem(self, certificate_chain: &[u8], private_key: &[u8]) -> Self {
+        ClientBuilder {
+            inner: self.inner.identity_pem(certificate_chain, private_key),
+        }
+    }
+    /// Checks the configuration and builds the client.
+    pub fn build(self) -> Result<Client, ConfigError> {
+        Ok(Client {
+            core: self.inner.build()?,
+        })
+    }
+}
+impl Client {
+    /// Starts configuring a client for the API at `base_url` (the server URL, including
+    /// the API's base path).
+    pub fn builder(base_url: &str) -> ClientBuilder {
+        ClientBuilder {
+            inner: client_runtime::ClientBuilder::new(
+                    base_url,
+                    concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")),
+                )
+                .field_names(PROPERTY_NAMES),
+        }
+    }
+    /// A client for `base_url` with default settings and no credentials.
+    pub fn new(base_url: &str) -> Result<Client, ConfigError> {
+        Client::builder(base_url).build()
+    }
+    /// The base URL requests are sent to.
+    pub fn base_url(&self) -> &str {
+        self.core.base_url()
+    }
+    /// When the earliest of this client's credentials expires, if known (credentials
+    /// taken from a login response that states their expiry).
+    pub fn credentials_expire_at(&self) -> Option<std::time::SystemTime> {
+        self.core.credentials_expire_at()
+    }
+}
+impl Client {
+    /// Get the token of a session
+    ///
+    /// The id may not contain `provider` or `current`.
+    ///
+    /// Sends `GET /sessions/{id:((?!provider|current).)*}/token` when the returned [`requests::GetToken`] is awaited (or sent with its `send`).
+    ///
+    /// # Arguments
+    ///
+    /// - `id` (path `id`): The session's id.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Documented`] with a [`GetTokenError`] for each error response the spec documents; the other [`Error`] variants for anything else.
+    pub fn get_token<'a>(&'a self, id: &'a str) -> requests::GetToken<'a> {
+        requests::GetToken {
+            client: self,
+            id,
+            options: client_runtime::CallOptions::default(),
+        }
+    }
+    /// Get an owner
+    ///
+    /// The template's regex is also the parameter's anchored pattern.
+    ///
+    /// Sends `GET /owners/{name:[a-z]+}` when the returned [`requests::GetOwner`] is awaited (or sent with its `send`).
+    ///
+    /// # Arguments
+    ///
+    /// - `name` (path `name`): The owner's name, lower-case letters only.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Documented`] with a [`GetOwnerError`] for each error response the spec documents; the other [`Error`] variants for anything else.
+    pub fn get_owner<'a>(&'a self, name: &'a str) -> requests::GetOwner<'a> {
+        requests::GetOwner {
+            client: self,
+            name,
+            options: client_runtime::CallOptions::default(),
+        }
+    }
+}
+/// One request builder per operation, returned by the operation's method on
+/// [`Client`]: setters for the optional parameters and per-call options
+/// (`header`, `timeout`, `credential`, `retry`); `.await` it or call `send()`.
+pub mod requests {
+    /// The request of [`Client::get_token`](crate::Client::get_token): `GET /sessions/{id:((?!provider|current).)*}/token`.
+    ///
+    /// Set optional parameters and per-call options, then `.await` it or call [`send`](Self::send).
+    #[must_use = "a request is sent when it is awaited or `send` is called"]
+    #[derive(Debug)]
+    pub struct GetToken<'a> {
+        pub(crate) client: &'a crate::Client,
+        pub(crate) id: &'a str,
+        pub(crate) options: client_runtime::CallOptions,
+    }
+    impl<'a> GetToken<'a> {
+        /// Adds a header to this call (a request id, ...); its value is never logged.
+        pub fn header(mut self, name: &str, value: &str) -> Self {
+            self.options.header(name, value);
+            self
+        }
+        /// Caps the time of this call (of each attempt), instead of the client's timeout.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Sends `credential` on this call instead of the client's credentials.
+        pub fn credential(mut self, credential: client_runtime::Credential) -> Self {
+            self.options.credential(credential);
+            self
+        }
+        /// Retries this call under `policy`, instead of the client's policy.
+        pub fn retry(mut self, policy: client_runtime::RetryPolicy) -> Self {
+            self.options.retry(policy);
+            self
+        }
+        /// Sends the request and reads the response.
+        pub async fn send(
+            self,
+        ) -> Result<
+            client_runtime::Response<crate::types::Token>,
+            client_runtime::Error<crate::GetTokenError>,
+        > {
+            let GetToken { client, id, options } = self;
+            client_runtime::Constraint::FullMatch("((?!provider|current).)*")
+                .check("id", id)
+                .map_err(client_runtime::Error::InvalidRequest)?;
+            let request = client
+                .core
+                .request(
+                    client_runtime::Method::GET,
+                    &format!(
+                        "/sessions/{}/token", client_runtime::encode_path_segment(id)
+                    ),
+                );
+            let request = request.header("accept", "application/json");
+            let operation = &client_runtime::Operation {
+                id: "getToken",
+                path: "/sessions/{id:((?!provider|current).)*}/token",
+                security: &[],
+            };
+            let response = client.core.execute(operation, request, options).await?;
+            match response.status().as_u16() {
+                200 => Ok(response.json::<crate::types::Token, _>()?),
+                _ => Err(response.unexpected()),
+            }
+        }
+    }
+    impl<'a> std::future::IntoFuture for GetToken<'a> {
+        type Output = Result<
+            client_runtime::Response<crate::types::Token>,
+            client_runtime::Error<crate::GetTokenError>,
+        >;
+        type IntoFuture = client_runtime::BoxFuture<'a, Self::Output>;
+        fn into_future(self) -> Self::IntoFuture {
+            Box::pin(self.send())
+        }
+    }
+    /// The request of [`Client::get_owner`](crate::Client::get_owner): `GET /owners/{name:[a-z]+}`.
+    ///
+    /// Set optional parameters and per-call options, then `.await` it or call [`send`](Self::send).
+    #[must_use = "a request is sent when it is awaited or `send` is called"]
+    #[derive(Debug)]
+    pub struct GetOwner<'a> {
+        pub(crate) client: &'a crate::Client,
+        pub(crate) name: &'a str,
+        pub(crate) options: client_runtime::CallOptions,
+    }
+    impl<'a> GetOwner<'a> {
+        /// Adds a header to this call (a request id, ...); its value is never logged.
+        pub fn header(mut self, name: &str, value: &str) -> Self {
+            self.options.header(name, value);
+            self
+        }
+        /// Caps the time of this call (of each attempt), instead of the client's timeout.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.timeout(timeout);
+            self
+        }
+        /// Sends `credential` on this call instead of the client's credentials.
+        pub fn credential(mut self, credential: client_runtime::Credential) -> Self {
+            self.options.credential(credential);
+            self
+        }
+        /// Retries this call under `policy`, instead of the client's policy.
+        pub fn retry(mut self, policy: client_runtime::RetryPolicy) -> Self {
+            self.options.retry(policy);
+            self
+        }
+        /// Sends the request and reads the response.
+        pub async fn send(
+            self,
+        ) -> Result<
+            client_runtime::Response<crate::types::Token>,
+            client_runtime::Error<crate::GetOwnerError>,
+        > {
+            let GetOwner { client, name, options } = self;
+            client_runtime::Constraint::FullMatch("[a-z]+")
+                .check("name", name)
+                .map_err(client_runtime::Error::InvalidRequest)?;
+            let request = client
+                .core
+                .request(
+                    client_runtime::Method::GET,
+                    &format!("/owners/{}", client_runtime::encode_path_segment(name)),
+                );
+            let request = request.header("accept", "application/json");
+            let operation = &client_runtime::Operation {
+                id: "getOwner",
+                path: "/owners/{name:[a-z]+}",
+                security: &[],
+            };
+            let response = client.core.execute(operation, request, options).await?;
+            match response.status().as_u16() {
+                200 => Ok(response.json::<crate::types::Token, _>()?),
+                _ => Err(response.unexpected()),
+            }
+        }
+    }
+    impl<'a> std::future::IntoFuture for GetOwner<'a> {
+        type Output = Result<
+            client_runtime::Response<crate::types::Token>,
+            client_runtime::Error<crate::GetOwnerError>,
+        >;
+        type IntoFuture = client_runtime::BoxFuture<'a, Self::Output>;
+        fn into_future(self) -> Self::IntoFuture {
+            Box::pin(self.send())
+        }
+    }
+}
+/// The error responses [`Client::get_token`] documents.
+#[derive(Debug)]
+pub enum GetTokenError {}
+impl client_runtime::DocumentedError for GetTokenError {
+    fn status(&self) -> StatusCode {
+        match *self {}
+    }
+}
+impl std::fmt::Display for GetTokenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {}
+    }
+}
+impl std::error::Error for GetTokenError {}
+/// The error responses [`Client::get_owner`] documents.
+#[derive(Debug)]
+pub enum GetOwnerError {}
+impl client_runtime::DocumentedError for GetOwnerError {
+    fn status(&self) -> StatusCode {
+        match *self {}
+    }
+}
+impl std::fmt::Display for GetOwnerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {}
+    }
+}
+impl std::error::Error for GetOwnerError {}
+#[cfg(feature = "mock")]
+/// Typed mocks for the tests of code that uses this client (feature `mock`).
+///
+/// [`MockServer::start`](crate::mock::MockServer::start) starts a real HTTP server on 127.0.0.1; each operation's method stubs
+/// it with a typed success (`Ok`) or documented error (`Err`), and
+/// [`MockServer::client_builder`](crate::mock::MockServer::client_builder) configures a client that talks to it.
+///
+/// ```ignore
+/// let server = mock::MockServer::start().await;
+/// server.get_token(Ok(body)).header("etag", "v1").await;
+/// let client = server.client_builder().build()?;
+/// ```
+pub mod mock {
+    /// A mock of this API on 127.0.0.1; it dereferences to
+    /// [`client_runtime::mock::MockServer`] (`uri`, `received_requests`, ...).
+    #[derive(Debug)]
+    pub struct MockServer {
+        inner: client_runtime::mock::MockServer,
+    }
+    impl std::ops::Deref for MockServer {
+        type Target = client_runtime::mock::MockServer;
+        fn deref(&self) -> &Self::Target {
+            &self.inner
+        }
+    }
+    impl MockServer {
+        /// Starts the server on a free port.
+        pub async fn start() -> Self {
+            MockServer {
+                inner: client_runtime::mock::MockServer::start().await,
+            }
+        }
+        /// A client builder aimed at this server (plain http allowed); add credentials
+        /// and settings as in production.
+        pub fn client_builder(&self) -> crate::ClientBuilder {
+            crate::Client::builder(&self.inner.uri()).allow_http()
+        }
+        /// Answers `GET /sessions/{id}/token` ([`Client::get_token`](crate::Client::get_token)) with `reply`:
+        /// `Ok` as the documented success, `Err` as the documented error, each with its status.
+        pub fn get_token(
+            &self,
+            reply: Result<crate::types::Token, crate::GetTokenError>,
+        ) -> client_runtime::mock::Stub<'_> {
+            let reply = match reply {
+                Ok(body) => client_runtime::mock::Reply::json(200, &body),
+                Err(error) => client_runtime::mock::IntoReply::into_reply(error),
+            };
+            self.inner.stub("GET", "/sessions/{id}/token", reply)
+        }
+        /// Answers `GET /owners/{name}` ([`Client::get_owner`](crate::Client::get_owner)) with `reply`:
+        /// `Ok` as the documented success, `Err` as the documented error, each with its status.
+        pub fn get_owner(
+            &self,
+            reply: Result<crate::types::Token, crate::GetOwnerError>,
+        ) -> client_runtime::mock::Stub<'_> {
+            let reply = match reply {
+                Ok(body) => client_runtime::mock::Reply::json(200, &body),
+                Err(error) => client_runtime::mock::IntoReply::into_reply(error),
+            };
+            self.inner.stub("GET", "/owners/{name}", reply)
+        }
+    }
+    impl client_runtime::mock::IntoReply for crate::GetTokenError {
+        fn into_reply(self) -> client_runtime::mock::Reply {
+            match self {}
+        }
+    }
+    impl client_runtime::mock::IntoReply for crate::GetOwnerError {
+        fn into_reply(self) -> client_runtime::mock::Reply {
+            match self {}
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! One call of an operation: the per-call options a generated request builder collects, and
+//! how the request is sent with them (credentials, extra headers, timeout, retries, a tracing
+//! span).
+//!
+//! Generated request builders hold the operation's arguments and a [`CallOptions`]; their
+//! `send` builds the `reqwest` request and hands it here with the operation's static
+//! [`Operation`] description, so everything that is not specific to one operation is written
+//! once.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::time::{Duration, Instant};
+
+use backon::Retryable;
+use reqwest::header::{HeaderName, HeaderValue};
+use reqwest::RequestBuilder;
+use tracing::Instrument;
+
+use crate::response::RawResponse;
+use crate::retry::retryable_status;
+use crate::{ClientCore, Credential, Error, RetryPolicy};
+
+/// The future a generated request builder turns into with `.await` (`IntoFuture`).
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// What the runtime needs to know about an operation, fixed at generation time.
+#[derive(Clone, Copy, Debug)]
+pub struct Operation {
+    /// The `operationId` (in logs and spans).
+    pub id: &'static str,
+    /// The path template as the spec writes it (in spans; never the actual path, which may
+    /// carry identifiers or tokens).
+    pub path: &'static str,
+    /// The security requirement: alternatives, each a list of scheme keys.
+    pub security: &'static [&'static [&'static str]],
+}
+
+/// Options for one call, set through a generated request builder's `header`, `timeout`,
+/// `credential` and `retry` methods.
+#[derive(Clone, Debug, Default)]
+pub struct CallOptions {
+    headers: Vec<(HeaderName, HeaderValue)>,
+    timeout: Option<Duration>,
+    credential: Option<Credential>,
+    retry: Option<RetryPolicy>,
+    invalid: Option<String>,
+}
+
+impl CallOptions {
+    /// Adds a header to this call (a request id, a tenant, ...). Its value is marked
+    /// sensitive, so that it is hidden wherever `reqwest` or `hyper` print headers. An invalid
+    /// name or value makes the call fail with [`Error::InvalidRequest`] before anything is sent.
+    pub fn header(&mut self, name: &str, value: &str) {
+        match (HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_str(value)) {
+            (Ok(name), Ok(mut value)) => {
+                value.set_sensitive(true);
+                self.headers.push((name, value));
+            }
+            (Err(_), _) => {
+                self.invalid.get_or_insert_with(|| format!("`{name}` is not a valid header name"));
+            }
+            (_, Err(_)) => {
+                self.invalid.get_or_insert_with(|| format!("the value of header `{name}` has characters a header cannot carry"));
+            }
+        }
+    }
+
+    /// Caps the time of this call's request (each attempt, when retried), replacing the
+    /// client's timeout.
+    pub fn timeout(&mut self, timeout: Duration) {
+        self.timeout = Some(timeout);
+    }
+
+    /// Sends `credential` on this call instead of the client's credentials.
+    pub fn credential(&mut self, credential: Credential) {
+        self.credential = Some(credential);
+    }
+
+    /// Retries this call under `policy`, replacing the client's policy.
+    pub fn retry(&mut self, policy: RetryPolicy) {
+        self.retry = Some(policy);
+    }
+}
+
+/// Why an attempt did not give the final answer: a response worth retrying, or an error.
+enum Failure<E> {
+    Status(RawResponse),
+    Error(Error<E>),
+}
+
+impl ClientCore {
+    /// Sends `request` for `operation` with `options`: the client's credentials (or the call's
+    /// own), the call's headers and timeout, and retries under the call's or the client's
+    /// policy. Reads the whole body (up to the size limit).
+    ///
+    /// Each call runs in a `tracing` span `client_call` with the operation id, method, path
+    /// template, final status, elapsed milliseconds and number of attempts; never the URL,
+    /// headers or bodies.
+    pub async fn execute<E>(
+        &self,
+        operation: &Operation,
+        request: RequestBuilder,
+        options: CallOptions,
+    ) -> Result<RawResponse, Error<E>> {
+        if let Some(problem) = options.invalid {
+            return Err(Error::InvalidRequest(problem));
+        }
+        let mut request = match &options.credential {
+            Some(credential) => credential.apply(request),
+            None => self.authorize(request, operation.security),
+        };
+        for (name, value) in options.headers {
+            request = request.header(name, value);
+        }
+        // The method is needed for the span and the retry decision; building a clone is the
+        // way reqwest exposes it without consuming the builder.
+        let method = request.try_clone().and_then(|clone| clone.build().ok()).map(|built| built.method().clone());
+        let span = tracing::info_span!(
+            "client_call",
+            operation = operation.id,
+            method = method.as_ref().map_or("?", |method| method.as_str()),
+            path = operation.path,
+            status = tracing::field::Empty,
+            elapsed_ms = tracing::field::Empty,
+            attempts = tracing::field::Empty,
+        );
+        let policy = options.retry.as_ref().or(self.retry.as_ref());
+        let retry = policy.filter(|policy| method.as_ref().is_some_and(|method| policy.allows(method)));
+        async move {
+            let started = Instant::now();
+            let mut attempts = 0_u32;
+            let result = match retry {
+                Some(policy) if request.try_clone().is_some() => {
+                    self.send_with_retries(policy, &request, options.timeout, &mut attempts, started).await
+                }
+                // A streamed body (multipart) cannot be sent twice.
+                _ => {
+                    attempts = 1;
+                    self.send_and_read(request, options.timeout).await
+                }
+            };
+            let span = tracing::Span::current();
+            span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+            span.record("attempts", attempts);
+            match &result {
+                Ok(response) => {
+                    span.record("status", response.status().as_u16());
+                    tracing::debug!(operation = operation.id, status = response.status().as_u16(), "response");
+                }
+                Err(error) => tracing::debug!(operation = operation.id, failure = failure_kind(error), "request failed"),
+            }
+            result
+        }
+        .instrument(span)
+        .await
+    }
+
+    async fn send_with_retries<E>(
+        &self,
+        policy: &RetryPolicy,
+        request: &RequestBuilder,
+        timeout: Option<Duration>,
+        attempts: &mut u32,
+        started: Instant,
+    ) -> Result<RawResponse, Error<E>> {
+        let counter = &std::sync::atomic::AtomicU32::new(0);
+        let attempt = move || async move {
+            let number = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            // `try_clone` succeeded once for this request, and it depends only on the body.
+            let Some(request) = request.try_clone() else {
+                return Err(Failure::Error(Error::InvalidRequest("the request body cannot be sent twice".into())));
+            };
+            let result = self.send_and_read(request, timeout).await;
+            tracing::debug!(attempt = number, status = result.as_ref().ok().map(|response| response.status().as_u16()), "attempt");
+            match result {
+                Ok(response) if retryable_status(response.status()) => Err(Failure::Status(response)),
+                Ok(response) => Ok(response),
+                Err(error) => Err(Failure::Error(error)),
+            }
+        };
+        let result = attempt
+            .retry(policy.backoff())
+            .when(|failure| match failure {
+                Failure::Status(_) => true,
+                Failure::Error(error) => matches!(error, Error::Timeout | Error::Transport(_)),
+            })
+            .adjust(|failure, planned| {
+                let asked = match failure {
+                    Failure::Status(response) => crate::typed_response::retry_after(response.headers()),
+                    Failure::Error(_) => None,
+                };
+                policy.next_wait(planned, asked, started)
+            })
+            .await;
+        *attempts = counter.load(std::sync::atomic::Ordering::Relaxed);
+        match result {
+            Ok(response) | Err(Failure::Status(response)) => Ok(response),
+            Err(Failure::Error(error)) => Err(error),
+        }
+    }
+}
+
+fn failure_kind<E>(error: &Error<E>) -> &'static str {
+    match error {
+        Error::Timeout => "timeout",
+        Error::BodyTooLarge { .. } => "body too large",
+        Error::InvalidRequest(_) => "invalid request",
+        Error::Redirect { .. } => "redirect not followed",
+        _ => "transport",
+    }
+}
