@@ -301,6 +301,7 @@ impl Client {
     }
 }
 /// The error responses [`Client::create_vidm_user_token`] documents.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum CreateVidmUserTokenError {
     /// `400`: Bad Request

@@ -1,6 +1,7 @@
 //! String enums whose values collide as Rust names (`asc` and `ASC`, or `=` and `!=`, which
-//! have no letters at all). typify gives up on these (it panics), so they are taken out of the
-//! schemas before it runs and emitted here, with names that are unique and explicit serde
+//! have no letters at all), or start with a symbol (`+1`, which typify names `plus1`, not a
+//! camel-case name). typify gives up on the first kind (it panics), so these are taken out of
+//! the schemas before it runs and emitted here, with names that are unique and explicit serde
 //! renames; typify refers to them through its `x-rust-type` extension.
 
 use std::collections::BTreeSet;
@@ -71,15 +72,27 @@ fn visit(value: &mut Value, path_name: &str, taken: &mut BTreeSet<String>, found
     }
 }
 
-/// The values of a string enum whose Rust names would collide or be empty.
+/// The values of a string enum whose Rust names would collide, be empty or start with a symbol.
 fn colliding_values(map: &Map<String, Value>) -> Option<Vec<String>> {
     let values: Vec<String> = map.get("enum")?.as_array()?.iter().map(|value| value.as_str().map(str::to_owned)).collect::<Option<_>>()?;
     let mut seen = BTreeSet::new();
     let collides = values.iter().any(|value| {
         let name = pascal_or_empty(value);
-        name.is_empty() || !seen.insert(name)
+        name.is_empty() || !seen.insert(name) || !symbol_prefix(value).is_empty()
     });
     collides.then_some(values)
+}
+
+/// The symbols a value starts with, before its first letter or digit (`+` of `+1`); spaces and
+/// underscores are only separators.
+fn symbol_prefix(value: &str) -> &str {
+    let end = value.find(|c: char| c.is_ascii_alphanumeric()).unwrap_or(value.len());
+    let prefix = &value[..end];
+    if prefix.chars().all(|c| c == ' ' || c == '_') {
+        ""
+    } else {
+        prefix
+    }
 }
 
 fn pascal_or_empty(value: &str) -> String {
@@ -99,6 +112,11 @@ fn variant_names(values: &[String]) -> Vec<String> {
         .map(|value| {
             let base = match pascal_or_empty(value) {
                 name if name.is_empty() => symbol_name(value),
+                // `+1` is `Plus1`, `-1` is `Minus1`.
+                _ if !symbol_prefix(value).is_empty() => {
+                    let prefix = symbol_prefix(value);
+                    format!("{}{}", symbol_name(prefix), pascal(&value[prefix.len()..]).trim_start_matches('_'))
+                }
                 name => name,
             };
             unique(&base, &mut taken)
@@ -189,8 +207,8 @@ mod tests {
 
     #[test]
     fn colliding_and_symbolic_values_get_distinct_names() {
-        let values: Vec<String> = ["add", "Add", "=", "!=", "<=", "~", "asc", "ASC"].map(String::from).into();
-        assert_eq!(variant_names(&values), ["Add", "Add2", "Eq", "NotEq", "LtEq", "Tilde", "Asc", "Asc2"]);
+        let values: Vec<String> = ["add", "Add", "=", "!=", "<=", "~", "asc", "ASC", "+1", "-1"].map(String::from).into();
+        assert_eq!(variant_names(&values), ["Add", "Add2", "Eq", "NotEq", "LtEq", "Tilde", "Asc", "Asc2", "Plus1", "Minus1"]);
     }
 
     #[test]
@@ -198,10 +216,11 @@ mod tests {
         let mut schemas = Map::new();
         schemas.insert("Order".into(), json!({"type": "string", "enum": ["asc", "ASC"]}));
         schemas.insert("Plain".into(), json!({"type": "string", "enum": ["a", "b"]}));
+        schemas.insert("Reaction".into(), json!({"type": "string", "enum": ["+1", "-1", "laugh"]}));
         schemas.insert("Filter".into(), json!({"type": "object", "properties": {"operator": {"type": "string", "enum": ["=", "!="]}}}));
         let taken = take_colliding(&mut schemas);
         let names: Vec<&str> = taken.iter().map(|own| own.name.as_str()).collect();
-        assert_eq!(names, ["OrderValue", "FilterOperatorValue"]);
+        assert_eq!(names, ["OrderValue", "ReactionValue", "FilterOperatorValue"]);
         assert_eq!(schemas["Plain"], json!({"type": "string", "enum": ["a", "b"]}));
         assert_eq!(schemas["Order"]["x-rust-type"]["path"], "this_client::types::OrderValue");
     }

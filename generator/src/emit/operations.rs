@@ -193,9 +193,7 @@ fn emit_method(operation: &Operation) -> TokenStream {
             #body
             let request = self.core.authorize(request, &[#(#alternatives),*]);
             let response = self.core.send(#operation_id, request).await?;
-            match response.status().as_u16() {
-                #arms
-            }
+            #arms
         }
     }
 }
@@ -316,12 +314,13 @@ fn emit_parameter(param: &Param) -> TokenStream {
     }
 }
 
+/// The expression that turns `response` into the method's result, by status.
 fn emit_status_arms(operation: &Operation) -> TokenStream {
     let error = error_enum_ident(operation);
     // Exact codes before ranges, so that a documented 404 wins over a documented 4XX.
     let mut code_arms = Vec::new();
     let mut range_arms = Vec::new();
-    let mut default_arm = quote! { _ => Err(response.unexpected()), };
+    let mut default_body = quote! { Err(response.unexpected()) };
     let uniform = uniform_success(operation);
     let success = success_enum_ident(operation);
     for outcome in &operation.success {
@@ -361,15 +360,21 @@ fn emit_status_arms(operation: &Operation) -> TokenStream {
         }};
         let pattern = status_pattern(outcome.status);
         match outcome.status {
-            StatusKey::Default => default_arm = quote! { _ => #body },
+            StatusKey::Default => default_body = body,
             StatusKey::Range(_) => range_arms.push(quote! { #pattern => #body }),
             StatusKey::Code(_) => code_arms.push(quote! { #pattern => #body }),
         }
     }
+    // With only a `default` response there is nothing to tell apart.
+    if code_arms.is_empty() && range_arms.is_empty() {
+        return default_body;
+    }
     quote! {
-        #(#code_arms)*
-        #(#range_arms)*
-        #default_arm
+        match response.status().as_u16() {
+            #(#code_arms)*
+            #(#range_arms)*
+            _ => #default_body
+        }
     }
 }
 
@@ -424,12 +429,23 @@ fn outcome_variants<'a>(outcomes: impl Iterator<Item = &'a Outcome>) -> Vec<Toke
         .collect()
 }
 
+/// On a response enum whose variants hold different bodies, `#[allow(clippy::large_enum_variant)]`:
+/// one may be large beside a bodyless one. A response is returned once per call, so the size
+/// costs nothing that matters, and boxing the bodies would make matching on them clumsier (the
+/// same reason `clippy::result_large_err` is allowed).
+fn allow_large_bodies(outcomes: &[Outcome]) -> Option<TokenStream> {
+    let differ = outcomes.windows(2).any(|pair| pair[0].body != pair[1].body);
+    differ.then(|| quote! { #[allow(clippy::large_enum_variant)] })
+}
+
 fn emit_success_enum(operation: &Operation) -> TokenStream {
     let name = success_enum_ident(operation);
     let doc = doc_lines([format!("The success responses [`Client::{}`] documents (their bodies differ).", operation.method_name)]);
     let variants = outcome_variants(operation.success.iter());
+    let allow = allow_large_bodies(&operation.success);
     quote! {
         #doc
+        #allow
         #[derive(Debug)]
         pub enum #name {
             #(#variants)*
@@ -466,14 +482,16 @@ fn emit_error_enum(operation: &Operation) -> TokenStream {
         quote! { #pattern => write!(f, #message, client_runtime::DocumentedError::status(self)), }
     });
     // An operation that documents no errors still gets an (empty) enum, so that every
-    // operation's signature has the same shape.
-    let (status_body, display_body) = if operation.errors.is_empty() {
-        (quote! { match *self {} }, quote! { match *self {} })
+    // operation's signature has the same shape; its `fmt` never runs, so it names no formatter.
+    let (status_body, formatter, display_body) = if operation.errors.is_empty() {
+        (quote! { match *self {} }, quote! { _ }, quote! { match *self {} })
     } else {
-        (quote! { match self { #(#status_arms)* } }, quote! { match self { #(#display_arms)* } })
+        (quote! { match self { #(#status_arms)* } }, quote! { f }, quote! { match self { #(#display_arms)* } })
     };
+    let allow = allow_large_bodies(&operation.errors);
     quote! {
         #doc
+        #allow
         #[derive(Debug)]
         pub enum #name {
             #(#variants)*
@@ -486,7 +504,7 @@ fn emit_error_enum(operation: &Operation) -> TokenStream {
         }
 
         impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            fn fmt(&self, #formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 #display_body
             }
         }

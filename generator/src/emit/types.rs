@@ -38,6 +38,7 @@ fn secret_type() -> Value {
 pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
     let mut schemas: Map<String, Value> =
         api.schemas.iter().map(|(name, schema)| (name.clone(), mark_secrets(schema.clone()))).collect();
+    super::prepare::prepare(&mut schemas);
     let own_enums = enums::take_colliding(&mut schemas);
     prevent_name_collisions(&mut schemas);
     let document = json!({
@@ -115,6 +116,7 @@ fn name_properties(schema: &mut Value, name: &str, taken: &mut std::collections:
                     let mut derived = format!("{name}{}", crate::naming::pascal(property));
                     let named_by_typify = property_schema.as_object().is_some_and(|object| {
                         !object.contains_key("$ref")
+                            && !is_reference_in_all_of(object)
                             && ["enum", "properties", "oneOf", "anyOf", "allOf"].iter().any(|key| object.contains_key(*key))
                     });
                     if named_by_typify && !taken.insert(derived.clone()) {
@@ -132,6 +134,13 @@ fn name_properties(schema: &mut Value, name: &str, taken: &mut std::collections:
             _ => name_properties(child, name, taken),
         }
     }
+}
+
+/// `allOf: [{$ref}]` and nothing else that makes a type (how a `$ref` carries a description or
+/// `nullable`): typify gives it the referenced type, not a new one.
+fn is_reference_in_all_of(object: &Map<String, Value>) -> bool {
+    let single_ref = matches!(object.get("allOf"), Some(Value::Array(members)) if members.len() == 1 && members[0].get("$ref").is_some());
+    single_ref && !["type", "properties", "enum", "oneOf", "anyOf", "additionalProperties", "items"].iter().any(|key| object.contains_key(*key))
 }
 
 /// Like [`name_properties`], keeping the title just given to this schema.
