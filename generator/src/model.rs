@@ -36,6 +36,9 @@ pub struct Api {
     /// Every schema that becomes a named Rust type: the name, and the schema with its
     /// `$ref`s rewritten to those names.
     pub schemas: IndexMap<String, Value>,
+    /// Where the named schemas that are written in `components` (or pointed into) are, for
+    /// diagnostics: Rust name to JSON pointer.
+    pub schema_pointers: IndexMap<String, String>,
 }
 
 /// A `servers` entry.
@@ -299,7 +302,7 @@ const BUILDER_METHODS: &[&str] =
     &["new", "build", "allow_http", "timeout", "connect_timeout", "user_agent", "http_client", "max_body_bytes"];
 
 /// Lowers `api` (already validated) into the model; warnings come back beside it.
-pub fn lower(api: &OpenAPI, document: &Document) -> Result<(Api, Diagnostics), Diagnostics> {
+pub fn lower<'a>(api: &'a OpenAPI, document: &'a Document) -> Result<(Api, Diagnostics), Diagnostics> {
     let mut lowering = Lowering { api, schemas: SchemaNames::new(document), problems: Vec::new() };
     let operations = lowering.operations();
     let schemes = lowering.schemes();
@@ -326,6 +329,7 @@ pub fn lower(api: &OpenAPI, document: &Document) -> Result<(Api, Diagnostics), D
             .collect(),
         schemes,
         operations,
+        schema_pointers: lowering.schemas.pointers.clone(),
         schemas: lowering.schemas.finish(),
     };
     Ok((api, Diagnostics::detached(lowering.problems)))
@@ -333,7 +337,7 @@ pub fn lower(api: &OpenAPI, document: &Document) -> Result<(Api, Diagnostics), D
 
 struct Lowering<'a> {
     api: &'a OpenAPI,
-    schemas: SchemaNames,
+    schemas: SchemaNames<'a>,
     problems: Vec<Diagnostic>,
 }
 
@@ -505,8 +509,16 @@ impl Lowering<'_> {
             }
         }
         let mut params: Vec<Param> = Vec::new();
+        // The emitted method has a `body` argument and `request` and `response` locals.
+        let mut rust_names: std::collections::BTreeSet<String> = ["body", "request", "response"].map(String::from).into();
         for (&(_, location), parameter) in &merged {
             let data = parameter.parameter_data_ref();
+            // A declared path parameter the template lacks (only when lenient; validation
+            // reports it) has nowhere to go.
+            let in_template = path_parts.iter().any(|part| matches!(part, PathPart::Parameter { name, .. } if *name == data.name));
+            if location == ParamLocation::Path && !in_template {
+                continue;
+            }
             let here = format!("{at}/parameters");
             let (ty, mut constraints) = match &data.format {
                 ParameterSchemaOrContent::Schema(schema) => {
@@ -531,11 +543,13 @@ impl Lowering<'_> {
                 }
             }
             let (style, explode) = parameter_style(parameter, data.explode);
+            // Names that differ on the wire can be one in Rust (`StartTime`, `StartTime<` and
+            // `StartTime>`): a later one gets its location, then a number.
             let mut rust_name = snake(&data.name);
-            // The emitted method has a `body` argument and `request` and `response` locals.
-            if params.iter().any(|param| param.rust_name == rust_name) || ["body", "request", "response"].contains(&rust_name.as_str()) {
+            if rust_names.contains(&rust_name) {
                 rust_name = format!("{rust_name}_{}", format!("{location:?}").to_ascii_lowercase());
             }
+            let rust_name = unique(&rust_name, &mut rust_names);
             params.push(Param {
                 name: data.name.clone(),
                 rust_name,
@@ -564,7 +578,8 @@ impl Lowering<'_> {
         match &resolved.schema_kind {
             SchemaKind::Type(Type::String(string)) if string.enumeration.is_empty() => {
                 let mut constraints = Vec::new();
-                if let Some(min) = string.min_length {
+                // `minLength: 0` allows every string: nothing to check.
+                if let Some(min) = string.min_length.filter(|min| *min > 0) {
                     constraints.push(Constraint::MinLength(min));
                 }
                 if let Some(max) = string.max_length {
@@ -715,56 +730,101 @@ fn success_media(operation: &SpecOperation, media_type: &str) -> bool {
 
 /// Decides the Rust name of every schema that becomes a type: components keep their name (in
 /// PascalCase), inline schemas used by operations are hoisted under a name derived from the
-/// operation.
-struct SchemaNames {
+/// operation, and a schema that a `$ref` points at inside another node (`Tag/allOf/0`, a
+/// parameter's `schema`) is hoisted under a name derived from its pointer.
+struct SchemaNames<'a> {
+    root: &'a Value,
     component_names: IndexMap<String, String>,
+    /// The pointer of each schema hoisted because a `$ref` points inside another node.
+    node_names: IndexMap<String, String>,
     schemas: IndexMap<String, Value>,
+    /// Rust name to JSON pointer, for the schemas that have one.
+    pointers: IndexMap<String, String>,
 }
 
-impl SchemaNames {
-    fn new(document: &Document) -> Self {
-        let components = document
-            .value
-            .pointer("/components/schemas")
-            .and_then(Value::as_object)
-            .cloned()
-            .unwrap_or_default();
+impl<'a> SchemaNames<'a> {
+    fn new(document: &'a Document) -> Self {
+        let root = &document.value;
+        let components = root.pointer("/components/schemas").and_then(Value::as_object);
         let mut component_names = IndexMap::new();
         let mut taken = std::collections::BTreeSet::new();
-        for name in components.keys() {
+        for name in components.into_iter().flat_map(|components| components.keys()) {
             let rust_name = unique(&pascal(name), &mut taken);
             component_names.insert(name.clone(), rust_name);
         }
-        let mut names = SchemaNames { component_names, schemas: IndexMap::new() };
-        for (name, schema) in components {
-            let rust_name = names.component_names[&name].clone();
-            let schema = names.rewrite(schema);
+        let mut names =
+            SchemaNames { root, component_names, node_names: IndexMap::new(), schemas: IndexMap::new(), pointers: IndexMap::new() };
+        for (name, schema) in components.into_iter().flatten() {
+            let rust_name = names.component_names[name].clone();
+            names.pointers.insert(rust_name.clone(), pointer(["components", "schemas", name.as_str()]));
+            let schema = names.rewrite(schema.clone());
             names.schemas.insert(rust_name, schema);
         }
         names
     }
 
-    /// The type name for `schema`: its component's, if it is a `$ref` to one; otherwise the
-    /// schema is hoisted under `suggested` (made unique).
+    /// The type name for `schema`: its component's, if it is a `$ref` to one (or to a schema
+    /// inside another node); otherwise the schema is hoisted under `suggested` (made unique).
     fn name_for(&mut self, schema: &Value, suggested: &str) -> String {
-        if let Some(name) = schema
-            .get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|reference| refs::component_name(reference, "schemas"))
-            .and_then(|name| self.component_names.get(name))
-        {
-            return name.clone();
+        if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+            if let Some(name) = self.referenced_name(reference) {
+                return name;
+            }
         }
-        let mut taken = self.schemas.keys().cloned().collect();
-        let name = unique(&pascal(suggested), &mut taken);
+        let name = self.free_name(suggested);
         let schema = self.rewrite(schema.clone());
         self.schemas.insert(name.clone(), schema);
         name
     }
 
-    /// Points every `$ref` to a component schema at the component's Rust name.
-    fn rewrite(&self, mut schema: Value) -> Value {
-        rewrite_refs(&mut schema, &self.component_names);
+    /// `suggested` in PascalCase, numbered if a type has that name already.
+    fn free_name(&self, suggested: &str) -> String {
+        let mut taken = self.schemas.keys().chain(self.component_names.values()).cloned().collect();
+        unique(&pascal(suggested), &mut taken)
+    }
+
+    /// The Rust name of the schema `reference` points at, hoisting it if it is inside another
+    /// node; `None` for a reference to nothing (allowed only when lenient).
+    fn referenced_name(&mut self, reference: &str) -> Option<String> {
+        if let Some(name) = refs::component_name(reference, "schemas").and_then(|name| self.component_names.get(name)) {
+            return Some(name.clone());
+        }
+        let pointer = reference.strip_prefix('#')?;
+        if let Some(name) = self.node_names.get(pointer) {
+            return Some(name.clone());
+        }
+        let target = self.root.pointer(pointer)?.clone();
+        let name = self.free_name(&node_name(pointer, &self.component_names));
+        self.node_names.insert(pointer.to_owned(), name.clone());
+        self.pointers.insert(name.clone(), pointer.to_owned());
+        // Held in place first, so that the name is taken while the schema's own references are
+        // followed (they may lead back here).
+        self.schemas.insert(name.clone(), Value::Null);
+        let schema = self.rewrite(target);
+        self.schemas.insert(name.clone(), schema);
+        Some(name)
+    }
+
+    /// Points every `$ref` at the Rust name of the schema it refers to. A `$ref` to a schema
+    /// that does not exist (allowed only when lenient; validation reports it) is dropped,
+    /// leaving an untyped value.
+    fn rewrite(&mut self, mut schema: Value) -> Value {
+        let mut references = Vec::new();
+        collect_refs(&mut schema, &mut references);
+        // Only `$ref` strings change below, so the collected pointers stay valid.
+        for at in references {
+            let target = schema.pointer(&at).and_then(|node| node.get("$ref")).and_then(Value::as_str).map(str::to_owned);
+            let rust_name = target.and_then(|target| self.referenced_name(&target));
+            let Some(Value::Object(map)) = schema.pointer_mut(&at) else { continue };
+            match rust_name {
+                Some(rust_name) => {
+                    map.insert("$ref".into(), Value::String(format!("#/components/schemas/{rust_name}")));
+                }
+                None => {
+                    map.remove("$ref");
+                }
+            }
+        }
         schema
     }
 
@@ -778,22 +838,46 @@ impl SchemaNames {
     }
 }
 
-/// Points `$ref`s at the components' Rust names. A `$ref` to a schema that does not exist
-/// (allowed only when lenient; validation reports it) is dropped, leaving an untyped value.
-fn rewrite_refs(value: &mut Value, names: &IndexMap<String, String>) {
-    match value {
-        Value::Object(map) => {
-            if let Some(Value::String(reference)) = map.get_mut("$ref") {
-                match refs::component_name(reference, "schemas").and_then(|name| names.get(name)) {
-                    Some(rust_name) => *reference = format!("#/components/schemas/{rust_name}"),
-                    None => {
-                        map.remove("$ref");
-                    }
+/// The pointers (relative to `value`) of every object in `value` that holds a string `$ref`.
+fn collect_refs(value: &Value, found: &mut Vec<String>) {
+    let mut work: Vec<(String, &Value)> = vec![(String::new(), value)];
+    while let Some((at, value)) = work.pop() {
+        match value {
+            Value::Object(map) => {
+                if map.get("$ref").is_some_and(Value::is_string) {
+                    found.push(at.clone());
+                }
+                for (key, child) in map {
+                    work.push((format!("{at}/{}", crate::diagnostic::escape_segment(key)), child));
                 }
             }
-            map.values_mut().for_each(|child| rewrite_refs(child, names));
+            Value::Array(items) => {
+                for (index, child) in items.iter().enumerate() {
+                    work.push((format!("{at}/{index}"), child));
+                }
+            }
+            _ => {}
         }
-        Value::Array(items) => items.iter_mut().for_each(|child| rewrite_refs(child, names)),
-        _ => {}
+    }
+}
+
+/// A type name for the schema at `pointer`: its segments in PascalCase, starting from the
+/// component's Rust name (`/components/schemas/Tag/allOf/0` is `TagAllOf0`), leaving out the
+/// words that only lead to a schema (`content`, media types, `schema`).
+fn node_name(pointer: &str, component_names: &IndexMap<String, String>) -> String {
+    let segments: Vec<String> = pointer.split('/').skip(1).map(|segment| segment.replace("~1", "/").replace("~0", "~")).collect();
+    let (start, rest) = match segments.as_slice() {
+        [components, section, name, rest @ ..] if components == "components" && section == "schemas" => {
+            (component_names.get(name).cloned().unwrap_or_else(|| pascal(name)), rest)
+        }
+        [components, _, name, rest @ ..] if components == "components" => (pascal(name), rest),
+        rest => (String::new(), rest),
+    };
+    let words = rest.iter().filter(|segment| !segment.contains('/') && !["content", "schema"].contains(&segment.as_str()));
+    let name: String = std::iter::once(start).chain(words.map(|word| pascal(word).trim_start_matches('_').to_owned())).collect();
+    if name.is_empty() {
+        "Schema".into()
+    } else {
+        name
     }
 }

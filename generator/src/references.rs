@@ -83,6 +83,9 @@ fn resolve(root: &Value, used: &RefUse, found: &mut Vec<Diagnostic>) -> Option<S
             );
             None
         }
+        // A schema is a schema wherever it is written: a member of a component's `allOf`, a
+        // parameter's `schema`, a response's (a JSON Reference may point at any node).
+        _ if used.kind == Kind::Schema && root.pointer(target).is_some_and(Value::is_object) => Some(target.to_owned()),
         _ => {
             found.push(
                 Diagnostic::error(here, format!("`{reference}` does not name a component; only references to `#/components/{section}/<name>` are supported"))
@@ -231,6 +234,8 @@ fn report_unused(root: &Value, resolved: &[(&RefUse, String)], found: &mut Vec<D
     let mut reached: BTreeSet<&str> = BTreeSet::new();
     let mut work: Vec<&str> = Vec::new();
     for (used, target) in resolved {
+        // A reference into a component uses the component.
+        let target = component_of(target).unwrap_or(target);
         match component_of(&used.at) {
             Some(component) => inside.entry(component).or_default().push(target),
             None => work.push(target),

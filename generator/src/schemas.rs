@@ -55,7 +55,7 @@ fn check_one(schema: &Map<String, Value>, at: &str, found: &mut Vec<Diagnostic>)
                 let problem = Diagnostic::error(format!("{at}/enum/{index}"), format!("this enum value is {}, but the schema's type is `{ty}`", describe(value)));
                 found.push(match as_type(value, ty) {
                     Some(fitted) => problem
-                        .help(format!("write it as {}; in YAML, quote a string that looks like a number or boolean (`'3'`, `'on'`)", written(&fitted)))
+                        .help(rewrite_help(&fitted))
                         .lenient("the value is read as the schema's type, as servers send it"),
                     None => problem.help("make every value of the enum fit the schema's `type`, or fix the `type`"),
                 });
@@ -108,7 +108,7 @@ fn check_default(schema: &Map<String, Value>, ty: Option<&str>, at: &str, found:
         let problem = Diagnostic::error(&here, format!("the default is {}, but the schema's type is `{ty}`", describe(default)));
         found.push(match as_type(default, ty) {
             Some(fitted) => problem
-                .help(format!("write it as {}; in YAML, quote a string that looks like a number or boolean (`'3'`)", written(&fitted)))
+                .help(rewrite_help(&fitted))
                 .lenient("the default is read as the schema's type"),
             None => problem.help(format!("give a default of type `{ty}`, or remove it")).lenient("the default is ignored"),
         });
@@ -154,6 +154,14 @@ pub fn as_type(value: &Value, ty: &str) -> Option<Value> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+/// How to write a value as the schema's type.
+fn rewrite_help(fitted: &Value) -> String {
+    match fitted {
+        Value::String(text) => format!("write it as the string `{fitted}`; in YAML, quote it: `'{text}'`"),
+        _ => format!("write it as `{fitted}`, without quotes"),
     }
 }
 

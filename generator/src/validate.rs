@@ -28,7 +28,9 @@ pub use crate::tree::MAX_DEPTH;
 /// Checks `document` and returns it as a typed OpenAPI document plus any warnings.
 ///
 /// With `lenient`, spec bugs the generator can work around (a `$ref` to nothing, an array
-/// without `items`, an operation without responses) are warnings that say what stands in.
+/// without `items`, an operation without responses, an enum value or default of another type
+/// than the schema's, a declared path parameter the template lacks) are warnings that say what
+/// stands in.
 pub fn validate(document: &Document, lenient: bool) -> Result<(OpenAPI, Diagnostics), Diagnostics> {
     let fail = |items: Vec<Diagnostic>| Diagnostics::detached(items).with_source(document).sorted();
     let root = &document.value;
@@ -48,7 +50,18 @@ pub fn validate(document: &Document, lenient: bool) -> Result<(OpenAPI, Diagnost
     if found.iter().any(|diagnostic| diagnostic.severity == Severity::Error) {
         return Err(fail(found));
     }
-    match serde_path_to_error::deserialize::<_, OpenAPI>(root) {
+    // What `--lenient` let through (an enum value or default of another type) is read as the
+    // schema's type here, so that the typed reader accepts it.
+    let repaired = lenient.then(|| {
+        let mut repaired = root.clone();
+        for at in &facts.schemas {
+            if let Some(Value::Object(schema)) = repaired.pointer_mut(at) {
+                schemas::read_soundly(schema);
+            }
+        }
+        repaired
+    });
+    match serde_path_to_error::deserialize::<_, OpenAPI>(repaired.as_ref().unwrap_or(root)) {
         Ok(api) => Ok((api, fail(found))),
         Err(error) => {
             // The checks above should have caught whatever the typed reader refuses; this is
@@ -217,6 +230,7 @@ fn check_paths(root: &Value, found: &mut Vec<Diagnostic>) {
 fn not_in_template(parameter: &Declared, path: &str) -> Diagnostic {
     Diagnostic::error(&parameter.at, format!("path parameter `{}` is declared but `{path}` has no `{{{}}}`", parameter.name, parameter.name))
         .help("remove the parameter, add it to the path, or fix the spelling of one of the two")
+        .lenient("the parameter is left out of the client, which cannot send it anywhere")
 }
 
 fn check_duplicates(parameters: &[Declared], found: &mut Vec<Diagnostic>) {

@@ -41,33 +41,11 @@ pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
     super::prepare::prepare(&mut schemas);
     let own_enums = enums::take_colliding(&mut schemas);
     prevent_name_collisions(&mut schemas);
-    let document = json!({
-        "openapi": "3.0.3",
-        "info": { "title": api.title, "version": api.api_version },
-        "paths": {},
-        "components": { "schemas": schemas },
-    });
-    let spec: openapiv3::OpenAPI = serde_json::from_value(document)
-        .map_err(|error| Diagnostic::error("/components/schemas", format!("a schema could not be read: {error}")))?;
-
-    let mut settings = progenitor_impl::GenerationSettings::default();
-    settings.with_unknown_crates(progenitor_impl::UnknownPolicy::Allow);
-    // Users (and tests) compare responses; `Secret` compares by value too.
-    settings.with_derive("PartialEq");
-    let mut generator = progenitor_impl::Generator::new(&settings);
-    // progenitor is known to panic on some inputs; a panic must become a diagnostic, not a crash.
-    let generated = catch_unwind(AssertUnwindSafe(|| generator.generate_tokens(&spec).map(|_| ())));
-    match generated {
-        Ok(Ok(())) => {}
-        Ok(Err(error)) => {
-            return Err(Diagnostic::error("/components/schemas", format!("the schema types could not be generated: {error}"))
-                .help("simplify the schema named in the message, or report it as a generator bug"))
-        }
-        Err(panic) => {
-            return Err(Diagnostic::error("/components/schemas", format!("progenitor panicked while generating the schema types: {}", crate::diagnostic::panic_message(&*panic)))
-                .help("this is a bug in the code generator's engine; please report it with the spec"))
-        }
-    }
+    let settings = generation_settings();
+    let generator = match run_typify(&schemas, api, &settings) {
+        Ok(generator) => generator,
+        Err(failure) => return Err(located_failure(&schemas, api, &settings, failure)),
+    };
     let type_space = generator.get_type_space();
     let generated_names: std::collections::BTreeSet<String> = type_space.iter_types().map(|ty| ty.name()).collect();
     if let Some(missing) = api.schemas.keys().find(|name| !generated_names.contains(*name)) {
@@ -87,6 +65,84 @@ pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
         uses_uuid: type_space.uses_uuid(),
         uses_regress: type_space.uses_regress(),
     })
+}
+
+fn generation_settings() -> progenitor_impl::GenerationSettings {
+    let mut settings = progenitor_impl::GenerationSettings::default();
+    settings.with_unknown_crates(progenitor_impl::UnknownPolicy::Allow);
+    // Users (and tests) compare responses; `Secret` compares by value too.
+    settings.with_derive("PartialEq");
+    settings
+}
+
+/// Why the type engine gave up: its error, or its panic.
+enum Failure {
+    Error(String),
+    Panic(String),
+}
+
+/// Runs progenitor's type generator on a document holding only `schemas`.
+fn run_typify(schemas: &Map<String, Value>, api: &Api, settings: &progenitor_impl::GenerationSettings) -> Result<progenitor_impl::Generator, Failure> {
+    let document = json!({
+        "openapi": "3.0.3",
+        "info": { "title": api.title, "version": api.api_version },
+        "paths": {},
+        "components": { "schemas": schemas },
+    });
+    let spec: openapiv3::OpenAPI =
+        serde_json::from_value(document).map_err(|error| Failure::Error(format!("a schema could not be read: {error}")))?;
+    let mut generator = progenitor_impl::Generator::new(settings);
+    // progenitor is known to panic on some inputs; a panic must become a diagnostic, not a crash.
+    match catch_unwind(AssertUnwindSafe(|| generator.generate_tokens(&spec).map(|_| ()))) {
+        Ok(Ok(())) => Ok(generator),
+        Ok(Err(error)) => Err(Failure::Error(error.to_string())),
+        Err(panic) => Err(Failure::Panic(crate::diagnostic::panic_message(&*panic))),
+    }
+}
+
+/// The diagnostic for a failure of the type engine, at the schema that causes it: each schema
+/// is tried alone, the schemas it refers to standing in as untyped values, and the first that
+/// fails is named. (Only when the whole set fails; a spec that generates never pays for this.)
+fn located_failure(schemas: &Map<String, Value>, api: &Api, settings: &progenitor_impl::GenerationSettings, failure: Failure) -> Diagnostic {
+    let culprit = schemas.iter().find_map(|(name, schema)| {
+        let mut alone = Map::new();
+        let mut referenced = Vec::new();
+        referenced_names(schema, &mut referenced);
+        for other in referenced {
+            alone.insert(other, json!({}));
+        }
+        alone.insert(name.clone(), schema.clone());
+        run_typify(&alone, api, settings).err().map(|failure| (name, failure))
+    });
+    let (name, failure) = match culprit {
+        Some((name, failure)) => (Some(name), failure),
+        None => (None, failure),
+    };
+    let at = name.and_then(|name| api.schema_pointers.get(name)).cloned().unwrap_or_else(|| "/components/schemas".into());
+    let subject = match name {
+        Some(name) => format!("the schema that becomes the type `{name}`"),
+        None => "the schema types".to_owned(),
+    };
+    match failure {
+        Failure::Error(error) => Diagnostic::error(at, format!("{subject} could not be generated: {error}"))
+            .help("simplify this schema, or report it as a generator bug"),
+        Failure::Panic(message) => Diagnostic::error(at, format!("progenitor panicked while generating {subject}: {message}"))
+            .help("this is a bug in the code generator's engine; please report it with the spec"),
+    }
+}
+
+/// The names of the schemas `schema` refers to (`#/components/schemas/<name>`).
+fn referenced_names(schema: &Value, found: &mut Vec<String>) {
+    match schema {
+        Value::Object(map) => {
+            if let Some(name) = map.get("$ref").and_then(Value::as_str).and_then(|reference| crate::refs::component_name(reference, "schemas")) {
+                found.push(name.to_owned());
+            }
+            map.values().for_each(|child| referenced_names(child, found));
+        }
+        Value::Array(items) => items.iter().for_each(|child| referenced_names(child, found)),
+        _ => {}
+    }
 }
 
 /// typify names a type after its `title`, or after its parent and property (`Ticket` +
