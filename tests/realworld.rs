@@ -213,3 +213,15 @@ fn every_fixture_builds_clean_under_clippy_deny_warnings() {
         .unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 }
+
+#[test]
+fn a_null_member_of_a_choice_is_an_error_or_read_as_nullable() {
+    let (errors, lib, warnings) = strict_errors_and_lenient_client("null-type-in-choice");
+    assert!(errors.contains("error: `null` is not a schema type"), "{errors}");
+    assert!(errors.contains("help: `type: null` is OpenAPI 3.1; in 3.0 mark the schema `nullable: true`"), "{errors}");
+    assert!(warnings.contains("(--lenient: the member is dropped and the choice is read as `nullable: true`)"), "{warnings}");
+    assert!(lib.contains("pub value: ::std::option::Option<MetadataValue>,"), "{lib}");
+    let value = &lib[lib.find("pub enum MetadataValue {").expect("the choice is an enum")..];
+    let value = &value[..value.find('}').unwrap_or(value.len())];
+    assert!(value.contains("String(::std::string::String),") && value.contains("(f64),") && !value.contains("Null"), "{value}");
+}

@@ -32,7 +32,14 @@ fn check_one(schema: &Map<String, Value>, at: &str, found: &mut Vec<Diagnostic>)
             } else {
                 format!("use one of {}", TYPES.iter().map(|ty| format!("`{ty}`")).collect::<Vec<_>>().join(", "))
             };
-            found.push(Diagnostic::error(format!("{at}/type"), format!("`{ty}` is not a schema type")).help(help));
+            let problem = Diagnostic::error(format!("{at}/type"), format!("`{ty}` is not a schema type")).help(help);
+            // `anyOf: [..., {type: null}]` (3.1 style) says the value may be null.
+            let member_of_choice = at.rsplit('/').nth(1).is_some_and(|parent| parent == "anyOf" || parent == "oneOf");
+            found.push(if ty == "null" && member_of_choice {
+                problem.lenient("the member is dropped and the choice is read as `nullable: true`")
+            } else {
+                problem
+            });
         }
     }
     if ty == Some("array") && !schema.contains_key("items") {
@@ -170,11 +177,19 @@ fn written(value: &Value) -> String {
     format!("`{value}`")
 }
 
-/// Reads this schema's enum values and default as its type, and drops a default that has no
-/// reading; the fallback `--lenient` takes for what [`check_default`] and the enum check report
+/// Reads a `{type: null}` member of `anyOf`/`oneOf` as `nullable: true`, this schema's enum
+/// values and default as its type, and drops a default that has no reading; the fallback `--lenient` takes for what [`check_default`] and the enum check report
 /// (with a valid schema, it changes nothing). Used on the document before it is read into typed
 /// form, and on the schemas before they become Rust types.
 pub fn read_soundly(schema: &mut Map<String, Value>) {
+    for key in ["anyOf", "oneOf"] {
+        let Some(Value::Array(members)) = schema.get_mut(key) else { continue };
+        let before = members.len();
+        members.retain(|member| member.get("type") != Some(&Value::String("null".into())));
+        if members.len() < before {
+            schema.insert("nullable".into(), Value::Bool(true));
+        }
+    }
     let Some(ty) = schema.get("type").and_then(Value::as_str).map(str::to_owned) else { return };
     if let Some(Value::Array(values)) = schema.get_mut("enum") {
         for value in values.iter_mut() {
