@@ -225,3 +225,22 @@ fn a_null_member_of_a_choice_is_an_error_or_read_as_nullable() {
     let value = &value[..value.find('}').unwrap_or(value.len())];
     assert!(value.contains("String(::std::string::String),") && value.contains("(f64),") && !value.contains("Null"), "{value}");
 }
+
+#[test]
+fn parameters_described_by_a_media_type_are_sent_as_its_text() {
+    let lib = lib_rs_in_both_modes("content-parameters");
+    assert!(lib.contains("filter: Option<&types::ListItemsFilter>,"), "{lib}");
+    let filter = &lib[lib.find("let request = match filter {").expect("filter is sent")..];
+    let filter = &filter[..filter.find("None => request,").unwrap()];
+    assert!(filter.contains("\"filter\",") && filter.contains("serde_json::to_string(value)"), "the JSON one is JSON text: {filter}");
+    assert!(lib.contains("search: Option<&str>,"), "the text one is text: {lib}");
+}
+
+#[test]
+fn a_field_with_no_value_is_an_error_or_read_as_absent() {
+    let (errors, lib, warnings) = strict_errors_and_lenient_client("empty-field");
+    assert!(errors.contains("error: `schema` must be a mapping, not null (an empty value)"), "{errors}");
+    assert!(errors.contains("--> tests/realworld/empty-field.yaml:19:21"), "{errors}");
+    assert!(warnings.contains("(--lenient: the field is read as absent)"), "{warnings}");
+    assert!(lib.contains("body: &types::CreateItemBody,"), "{lib}");
+}

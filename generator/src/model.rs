@@ -197,6 +197,9 @@ pub enum ParamType {
     Bool,
     /// A generated type (a string enum, for example), by name.
     Named(String),
+    /// A generated type, by name, sent as JSON text: the parameter has `content:
+    /// application/json` instead of a `schema`.
+    Json(String),
 }
 
 /// A constraint on a string parameter, checked before the request is sent.
@@ -410,7 +413,7 @@ impl Lowering<'_> {
     ) -> Operation {
         let method_name = naming::operation_name(operation.operation_id.as_deref(), method, path);
         let type_name = pascal(&method_name);
-        let parameters = self.parameters(path_parts, shared_parameters, &operation.parameters, &type_name, at);
+        let parameters = self.parameters(path_parts, shared_parameters, &operation.parameters, &type_name);
         let body = operation.request_body.as_ref().and_then(|body| self.request_body(body, &type_name));
         let (success, errors, accept) = self.responses(operation, &type_name);
         let authenticates = operation
@@ -499,7 +502,6 @@ impl Lowering<'_> {
         shared: &[ReferenceOr<Parameter>],
         own: &[ReferenceOr<Parameter>],
         type_name: &str,
-        at: &str,
     ) -> Vec<Param> {
         // Operation-level parameters override path-level ones with the same name and location.
         let mut merged: IndexMap<(String, ParamLocation), &Parameter> = IndexMap::new();
@@ -519,16 +521,19 @@ impl Lowering<'_> {
             if location == ParamLocation::Path && !in_template {
                 continue;
             }
-            let here = format!("{at}/parameters");
             let (ty, mut constraints) = match &data.format {
                 ParameterSchemaOrContent::Schema(schema) => {
                     self.parameter_type(schema, &format!("{type_name}{}", pascal(&data.name)))
                 }
-                ParameterSchemaOrContent::Content(_) => {
-                    self.problems.push(Diagnostic::error(&here, format!("parameter `{}` uses `content`, which is not supported yet", data.name))
-                        .help("describe the parameter with `schema` instead"));
-                    (ParamType::Str, Vec::new())
-                }
+                // A parameter described by a media type is sent as that media type's text: JSON
+                // for JSON, the text itself for anything else.
+                ParameterSchemaOrContent::Content(content) => match preferred_media(content) {
+                    Some((media_type, media)) if media_kind(media_type) == MediaKind::Json => {
+                        let value = media.schema.as_ref().map_or_else(|| serde_json::json!({}), |schema| serde_json::to_value(schema).unwrap_or(Value::Null));
+                        (ParamType::Json(self.schemas.name_for(&value, &format!("{type_name}{}", pascal(&data.name)))), Vec::new())
+                    }
+                    _ => (ParamType::Str, Vec::new()),
+                },
             };
             if location == ParamLocation::Path {
                 let template_pattern = path_parts.iter().find_map(|part| match part {

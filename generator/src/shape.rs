@@ -419,6 +419,9 @@ pub struct Facts {
     pub schemas: Vec<String>,
     /// Every `$ref`.
     pub refs: Vec<RefUse>,
+    /// Fields written with no value (`schema:` with nothing after it, or JSON `null`) where a
+    /// value is expected: `--lenient` reads them as absent.
+    pub empty_fields: Vec<String>,
 }
 
 /// Checks the document's structure; returns what it found and adds a diagnostic per problem.
@@ -501,9 +504,13 @@ impl Walk<'_> {
             (Shape::List(_), _) => format!("write `{name}` as a list (`- item` lines, or `[a, b]`)"),
             _ => format!("see the OpenAPI 3.0.3 specification for `{name}`"),
         };
-        self.found.push(
-            Diagnostic::error(at.clone(), format!("`{name}` must be {expected}, not {}", describe(value))).help(help),
-        );
+        let problem = Diagnostic::error(at.clone(), format!("`{name}` must be {expected}, not {}", describe(value))).help(help);
+        if value.is_null() {
+            self.facts.empty_fields.push(at.clone());
+            self.found.push(problem.lenient("the field is read as absent"));
+        } else {
+            self.found.push(problem);
+        }
     }
 
     fn child(&mut self, at: &mut String, key: &str, visit: impl FnOnce(&mut Self, &mut String)) {

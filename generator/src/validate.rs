@@ -50,10 +50,16 @@ pub fn validate(document: &Document, lenient: bool) -> Result<(OpenAPI, Diagnost
     if found.iter().any(|diagnostic| diagnostic.severity == Severity::Error) {
         return Err(fail(found));
     }
-    // What `--lenient` let through (an enum value or default of another type) is read as the
-    // schema's type here, so that the typed reader accepts it.
+    // What `--lenient` let through is read soundly here, so that the typed reader accepts it:
+    // a field with no value as absent, an enum value or default of another type as the schema's.
     let repaired = lenient.then(|| {
         let mut repaired = root.clone();
+        for at in &facts.empty_fields {
+            let (parent, key) = at.rsplit_once('/').unwrap_or_default();
+            if let Some(Value::Object(parent)) = repaired.pointer_mut(parent) {
+                parent.remove(&key.replace("~1", "/").replace("~0", "~"));
+            }
+        }
         for at in &facts.schemas {
             if let Some(Value::Object(schema)) = repaired.pointer_mut(at) {
                 schemas::read_soundly(schema);

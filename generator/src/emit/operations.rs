@@ -69,7 +69,7 @@ fn argument_type(param: &Param) -> TokenStream {
         }
         ParamType::Number => quote! { f64 },
         ParamType::Bool => quote! { bool },
-        ParamType::Named(name) => {
+        ParamType::Named(name) | ParamType::Json(name) => {
             let name = format_ident!("{}", name);
             quote! { &types::#name }
         }
@@ -246,6 +246,10 @@ fn emit_path(operation: &Operation) -> TokenStream {
                     Some(param) => {
                         let ident = format_ident!("{}", param.rust_name);
                         match param.ty {
+                            ParamType::Json(_) => {
+                                let text = json_text(param, quote! { #ident });
+                                quote! { client_runtime::encode_path_segment(&#text) }
+                            }
                             ParamType::Str => quote! { client_runtime::encode_path_segment(#ident) },
                             ParamType::Named(_) => {
                                 let explode = param.explode;
@@ -271,14 +275,24 @@ fn emit_path(operation: &Operation) -> TokenStream {
     quote! { &format!(#template #(, #values)*) }
 }
 
+/// The JSON text of a parameter described by `content: application/json`.
+fn json_text(param: &Param, value: TokenStream) -> TokenStream {
+    let message = format!("parameter `{}` could not be encoded as JSON: {{error}}", param.name);
+    quote! { serde_json::to_string(#value).map_err(|error| Error::InvalidRequest(format!(#message)))? }
+}
+
 fn emit_parameter(param: &Param) -> TokenStream {
     let ident = format_ident!("{}", param.rust_name);
     let name = &param.name;
     let explode = param.explode;
     let named = matches!(param.ty, ParamType::Named(_));
-    let apply = match (param.location, named) {
-        (ParamLocation::Query, false) => quote! { request.query(&[(#name, value.to_string())]) },
-        (ParamLocation::Query, true) => {
+    let json = matches!(param.ty, ParamType::Json(_)).then(|| json_text(param, quote! { value }));
+    let apply = match (param.location, named, json) {
+        (ParamLocation::Query, _, Some(text)) => quote! { request.query(&[(#name, #text)]) },
+        (ParamLocation::Header, _, Some(text)) => quote! { request.header(#name, #text) },
+        (ParamLocation::Cookie, _, Some(text)) => quote! { request.header("cookie", format!("{}={}", #name, #text)) },
+        (ParamLocation::Query, false, None) => quote! { request.query(&[(#name, value.to_string())]) },
+        (ParamLocation::Query, true, None) => {
             let style = match param.style {
                 ParamStyle::Form => quote! { Form },
                 ParamStyle::Simple => quote! { Simple },
@@ -292,15 +306,15 @@ fn emit_parameter(param: &Param) -> TokenStream {
                 )
             }
         }
-        (ParamLocation::Header, false) => quote! { request.header(#name, value.to_string()) },
-        (ParamLocation::Header, true) => {
+        (ParamLocation::Header, false, None) => quote! { request.header(#name, value.to_string()) },
+        (ParamLocation::Header, true, None) => {
             quote! { request.header(#name, client_runtime::simple_text(value, #explode).map_err(Error::InvalidRequest)?) }
         }
-        (ParamLocation::Cookie, false) => quote! { request.header("cookie", format!("{}={}", #name, value)) },
-        (ParamLocation::Cookie, true) => quote! {
+        (ParamLocation::Cookie, false, None) => quote! { request.header("cookie", format!("{}={}", #name, value)) },
+        (ParamLocation::Cookie, true, None) => quote! {
             request.header("cookie", format!("{}={}", #name, client_runtime::simple_text(value, #explode).map_err(Error::InvalidRequest)?))
         },
-        (ParamLocation::Path, _) => return TokenStream::new(),
+        (ParamLocation::Path, _, _) => return TokenStream::new(),
     };
     if param.required {
         quote! { let request = { let value = #ident; #apply }; }
