@@ -244,3 +244,19 @@ fn a_field_with_no_value_is_an_error_or_read_as_absent() {
     assert!(warnings.contains("(--lenient: the field is read as absent)"), "{warnings}");
     assert!(lib.contains("body: &types::CreateItemBody,"), "{lib}");
 }
+
+#[test]
+fn a_path_item_that_is_a_reference_gives_each_path_its_method() {
+    let lib = lib_rs_in_both_modes("path-item-ref");
+    assert!(lib.contains("pub async fn get_v1_status(&self) -> Result<String, Error<GetV1StatusError>>"), "{lib}");
+    assert!(lib.contains("pub async fn get_v2_status(&self) -> Result<String, Error<GetV2StatusError>>"), "{lib}");
+    assert!(lib.contains("client_runtime::Method::GET, \"/v1/status\""), "{lib}");
+}
+
+#[test]
+fn an_undefined_security_scheme_is_an_error_or_left_out() {
+    let (errors, lib, warnings) = strict_errors_and_lenient_client("undefined-security-scheme");
+    assert!(errors.contains("error: security scheme `api_key` is not defined"), "{errors}");
+    assert!(warnings.contains("(--lenient: this alternative is left out; the client sends no credentials for it)"), "{warnings}");
+    assert!(lib.contains("self.core.authorize(request, &[])"), "{lib}");
+}

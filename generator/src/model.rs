@@ -392,7 +392,17 @@ impl Lowering<'_> {
         let api = self.api;
         let mut operations = Vec::new();
         for (path, item) in api.paths.iter() {
-            let Some(item) = item.as_item() else { continue };
+            let referenced;
+            let item = match item {
+                ReferenceOr::Item(item) => item,
+                ReferenceOr::Reference { reference } => match self.referenced_path_item(reference) {
+                    Some(item) => {
+                        referenced = item;
+                        &referenced
+                    }
+                    None => continue,
+                },
+            };
             let Ok(path_parts) = crate::template::parse(path) else { continue };
             for (method, operation) in item.iter() {
                 let at = format!("{}/{method}", pointer(["paths", path.as_str()]));
@@ -400,6 +410,18 @@ impl Lowering<'_> {
             }
         }
         operations
+    }
+
+    /// The path item a `$ref` points at, anywhere in the document (validation has checked it).
+    fn referenced_path_item(&self, reference: &str) -> Option<openapiv3::PathItem> {
+        let mut target = self.schemas.root.pointer(reference.strip_prefix('#')?)?;
+        for _ in 0..refs::MAX_CHAIN {
+            match target.get("$ref").and_then(Value::as_str) {
+                Some(next) => target = self.schemas.root.pointer(next.strip_prefix('#')?)?,
+                None => return serde_json::from_value(target.clone()).ok(),
+            }
+        }
+        None
     }
 
     fn operation(
@@ -424,7 +446,16 @@ impl Lowering<'_> {
             .security
             .as_ref()
             .or(self.api.security.as_ref())
-            .map(|requirements| requirements.iter().map(|requirement| requirement.keys().cloned().collect()).collect())
+            .map(|requirements| {
+                // An alternative naming an undefined scheme (only when lenient; validation
+                // reports it) cannot be met, so it is left out.
+                let defined = |key: &String| self.api.components.as_ref().is_some_and(|components| components.security_schemes.contains_key(key));
+                requirements
+                    .iter()
+                    .filter(|requirement| requirement.keys().all(defined))
+                    .map(|requirement| requirement.keys().cloned().collect())
+                    .collect()
+            })
             .unwrap_or_default();
         Operation {
             id: operation.operation_id.clone().unwrap_or_else(|| method_name.clone()),

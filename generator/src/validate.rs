@@ -44,6 +44,9 @@ pub fn validate(document: &Document, lenient: bool) -> Result<(OpenAPI, Diagnost
     check_component_parameters(root, &mut found);
     check_security(root, &mut found);
     check_servers(root, &mut found);
+    // A path item reached through a `$ref` is checked for each path that uses it.
+    let mut seen = BTreeSet::new();
+    found.retain(|diagnostic| seen.insert((diagnostic.pointer.clone(), diagnostic.message.clone())));
     if lenient {
         found = found.into_iter().map(Diagnostic::relaxed).collect();
     }
@@ -166,11 +169,17 @@ fn check_paths(root: &Value, found: &mut Vec<Diagnostic>) {
     let Some(Value::Object(paths)) = root.get("paths") else { return };
     let mut names = Names::default();
     for (path, item) in paths {
-        let Value::Object(item) = item else { continue };
-        if !path.starts_with('/') || item.contains_key("$ref") {
+        if !path.starts_with('/') {
             continue;
         }
         let path_pointer = pointer(["paths", path.as_str()]);
+        // A path item may be a `$ref` to one written elsewhere (a broken one is reported by
+        // `references`); what it holds is checked for this path, where it is.
+        let (item, item_pointer) = match item.get("$ref").and_then(Value::as_str) {
+            Some(reference) => (follow(root, item), reference.trim_start_matches('#').to_owned()),
+            None => (Some(item), path_pointer.clone()),
+        };
+        let Some(Value::Object(item)) = item else { continue };
         let parts = match template::parse(path) {
             Ok(parts) => Some(parts),
             Err(problem) => {
@@ -192,7 +201,7 @@ fn check_paths(root: &Value, found: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        let shared = declared(root, item.get("parameters"), &path_pointer);
+        let shared = declared(root, item.get("parameters"), &item_pointer);
         check_duplicates(&shared, found);
         if parts.is_some() {
             for parameter in shared.iter().filter(|parameter| parameter.location == "path") {
@@ -201,10 +210,10 @@ fn check_paths(root: &Value, found: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        check_inline_parameters(item.get("parameters"), &path_pointer, found);
+        check_inline_parameters(item.get("parameters"), &item_pointer, found);
         for method in METHODS {
             let Some(Value::Object(operation)) = item.get(*method) else { continue };
-            let at = format!("{path_pointer}/{method}");
+            let at = format!("{item_pointer}/{method}");
             check_operation_names(operation, method, path, &at, &mut names, found);
             let own = declared(root, operation.get("parameters"), &at);
             check_duplicates(&own, found);
@@ -399,7 +408,8 @@ fn check_security(root: &Value, found: &mut Vec<Diagnostic>) {
                 if !known.contains(scheme.as_str()) {
                     found.push(
                         Diagnostic::error(format!("{at}/{index}/{}", escape_segment(scheme)), format!("security scheme `{scheme}` is not defined"))
-                            .help("define it under `components.securitySchemes`, or fix the spelling"),
+                            .help("define it under `components.securitySchemes`, or fix the spelling")
+                            .lenient("this alternative is left out; the client sends no credentials for it"),
                     );
                 }
             }
