@@ -162,6 +162,14 @@ fn operations_are_emitted_without_what_clippy_warns_about() {
     assert!(lib.contains("#[serde(rename = \"-1\")]\n        Minus1,"), "{lib}");
     // A list item's unindented continuation is indented under it.
     assert!(lib.contains("/// *   A reaction is one of the values of the enum, which start with\n    ///     symbols or are words."), "{lib}");
+    // A block quote continued on the next line, in the method's docs and the crate's list.
+    assert!(lib.contains("/// > Unofficial\n    /// > Checks the service is up"), "{lib}");
+    assert!(lib.contains("//! - [`Client::ping`]: `GET /ping`: > Unofficial Checks the service is up"), "{lib}");
+    // A placeholder name is not an argument name.
+    assert!(lib.contains("foo_: Option<&str>"), "{lib}");
+    // typify's helpers for defaults, not all used: allowed there only.
+    assert!(lib.contains("#[allow(dead_code)]
+    pub mod defaults {"), "{lib}");
     // Success bodies that differ: the one lint allowed, on that enum only.
     assert_eq!(count(&lib, "#[allow(clippy::large_enum_variant)]"), 1, "{lib}");
     assert!(lib.contains("#[allow(clippy::large_enum_variant)]\n#[derive(Debug)]\npub enum AddReactionResponse {"), "{lib}");

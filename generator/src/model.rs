@@ -582,6 +582,10 @@ impl Lowering<'_> {
             // Names that differ on the wire can be one in Rust (`StartTime`, `StartTime<` and
             // `StartTime>`): a later one gets its location, then a number.
             let mut rust_name = snake(&data.name);
+            // Clippy refuses placeholder names (`clippy::disallowed_names`) as arguments.
+            if ["foo", "baz", "quux"].contains(&rust_name.as_str()) {
+                rust_name.push('_');
+            }
             if rust_names.contains(&rust_name) {
                 rust_name = format!("{rust_name}_{}", format!("{location:?}").to_ascii_lowercase());
             }

@@ -20,12 +20,15 @@ where
 
 /// Splits spec text into doc lines. Fenced code blocks become `text` blocks: spec examples are
 /// not Rust, and must not be taken for doctests. A line that continues a list item without
-/// being indented under it (Markdown's "lazy continuation", common in specs) is indented, so
-/// that rustdoc and clippy read it as the item's text.
+/// being indented under it, or a block quote without `>` (Markdown's "lazy continuation",
+/// common in specs), is indented or marked, so that rustdoc and clippy read it as the item's or
+/// the quote's text.
 pub fn text_lines(text: &str) -> Vec<String> {
     let mut in_fence = false;
     // The indentation of the text of the list item being continued, if any.
     let mut item_indent: Option<usize> = None;
+    // Whether the previous line was in a block quote (`> ...`), which a line continues lazily.
+    let mut in_quote = false;
     text.trim()
         .lines()
         .map(|line| {
@@ -40,7 +43,15 @@ pub fn text_lines(text: &str) -> Vec<String> {
             let line = line.trim_end();
             if in_fence || trimmed.is_empty() {
                 item_indent = None;
+                in_quote = false;
                 return line.to_owned();
+            }
+            if trimmed.starts_with('>') {
+                in_quote = true;
+                return line.to_owned();
+            }
+            if in_quote {
+                return format!("> {trimmed}");
             }
             if let Some(indent) = list_item_indent(line) {
                 item_indent = Some(indent);
@@ -82,6 +93,11 @@ mod tests {
         let text = "Note:\n*   To get it, see [the\ntree](x).\n1. one\ntwo\n\nafter\n```\n- a\nb\n```";
         assert_eq!(text_lines(text), ["Note:", "*   To get it, see [the", "    tree](x).", "1. one", "   two", "", "after", "```text", "- a", "b", "```"]);
     }
+
+    #[test]
+    fn lazy_continuations_of_block_quotes_are_marked() {
+        assert_eq!(text_lines("> Unofficial\nReturns 430\n\nafter"), ["> Unofficial", "> Returns 430", "", "after"]);
+    }
 }
 
 /// Summary, then description, separated by a blank line; either may be missing.
@@ -120,7 +136,8 @@ pub fn crate_docs(api: &Api) -> TokenStream {
     lines.push("## Operations".into());
     lines.push(String::new());
     for operation in &api.operations {
-        let summary = operation.summary.as_deref().map(|text| format!(": {}", text.trim())).unwrap_or_default();
+        // One list item per operation: a summary written on several lines is joined.
+        let summary = operation.summary.as_deref().map(|text| format!(": {}", text.split_whitespace().collect::<Vec<_>>().join(" "))).unwrap_or_default();
         let deprecated = if operation.deprecated { " (deprecated)" } else { "" };
         lines.push(format!(
             "- [`Client::{}`]: `{} {}`{summary}{deprecated}",

@@ -22,9 +22,6 @@ use serde_json::{json, Map, Value};
 
 use crate::naming::{pascal, unique};
 
-/// Keywords whose values are data, not schemas.
-const DATA_KEYWORDS: &[&str] = &["example", "examples", "enum", "default", "x-rust-type", "required", "discriminator"];
-
 /// Rewrites every schema of `schemas`, adding the hoisted compositions as new schemas.
 pub fn prepare(schemas: &mut Map<String, Value>) {
     let mut taken: BTreeSet<String> = schemas.keys().cloned().collect();
@@ -73,7 +70,7 @@ fn rewrite(schema: &mut Value, name: &str, taken: &mut BTreeSet<String>, hoisted
                     rewrite(member, name, taken, hoisted);
                 }
             }
-            key if DATA_KEYWORDS.contains(&key) || key.starts_with("x-") => {}
+            // Everything else is data (`enum`, `default`, examples, extensions), not schemas.
             _ => {}
         }
     }

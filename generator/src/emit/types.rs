@@ -55,7 +55,7 @@ pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
         )
         .help("this is a generator bug; please report it with the spec"));
     }
-    let typify_items = type_space.to_stream();
+    let typify_items = allow_unused_defaults(type_space.to_stream());
     let own_items = enums::emit(&own_enums);
     Ok(Types {
         tokens: quote::quote! { #typify_items #own_items },
@@ -65,6 +65,20 @@ pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
         uses_uuid: type_space.uses_uuid(),
         uses_regress: type_space.uses_regress(),
     })
+}
+
+/// typify writes a `defaults` module of generic helpers for `#[serde(default = ...)]` and not all
+/// of them are used by every crate (`dead_code`); the allow goes on that private module only.
+fn allow_unused_defaults(items: TokenStream) -> TokenStream {
+    let Ok(mut file) = syn::parse2::<syn::File>(items.clone()) else { return items };
+    for item in &mut file.items {
+        if let syn::Item::Mod(module) = item {
+            if module.ident == "defaults" {
+                module.attrs.push(syn::parse_quote! { #[allow(dead_code)] });
+            }
+        }
+    }
+    quote::quote! { #file }
 }
 
 fn generation_settings() -> progenitor_impl::GenerationSettings {
