@@ -69,16 +69,28 @@ pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
 
 /// typify writes a `defaults` module of generic helpers for `#[serde(default = ...)]` and not all
 /// of them are used by every crate (`dead_code`); the allow goes on that private module only.
+/// The module is found among the top-level tokens (`pub mod defaults { ... }`), which is cheap
+/// next to parsing the whole output.
 fn allow_unused_defaults(items: TokenStream) -> TokenStream {
-    let Ok(mut file) = syn::parse2::<syn::File>(items.clone()) else { return items };
-    for item in &mut file.items {
-        if let syn::Item::Mod(module) = item {
-            if module.ident == "defaults" {
-                module.attrs.push(syn::parse_quote! { #[allow(dead_code)] });
-            }
+    use proc_macro2::TokenTree;
+    let mut trees: Vec<TokenTree> = items.into_iter().collect();
+    let is_ident = |tree: Option<&TokenTree>, word: &str| matches!(tree, Some(TokenTree::Ident(ident)) if ident == word);
+    let found = (0..trees.len()).find(|&index| is_ident(trees.get(index), "mod") && is_ident(trees.get(index + 1), "defaults"));
+    if let Some(index) = found {
+        // Before the visibility: `pub`, or `pub(...)`.
+        let mut start = index;
+        if start > 0 && matches!(&trees[start - 1], TokenTree::Group(group) if group.delimiter() == proc_macro2::Delimiter::Parenthesis) {
+            start -= 1;
         }
+        if start > 0 && is_ident(trees.get(start - 1), "pub") {
+            start -= 1;
+        } else {
+            start = index;
+        }
+        let allow: TokenStream = quote::quote! { #[allow(dead_code)] };
+        trees.splice(start..start, allow);
     }
-    quote::quote! { #file }
+    trees.into_iter().collect()
 }
 
 fn generation_settings() -> progenitor_impl::GenerationSettings {
