@@ -850,7 +850,7 @@ impl<'a> SchemaNames<'a> {
     /// leaving an untyped value.
     fn rewrite(&mut self, mut schema: Value) -> Value {
         let mut references = Vec::new();
-        collect_refs(&mut schema, &mut references);
+        collect_refs(&schema, &mut references);
         // Only `$ref` strings change below, so the collected pointers stay valid.
         for at in references {
             let target = schema.pointer(&at).and_then(|node| node.get("$ref")).and_then(Value::as_str).map(str::to_owned);

@@ -84,22 +84,6 @@ fn list_item_indent(line: &str) -> Option<usize> {
     (spaces > 0 && !rest.trim().is_empty()).then_some(lead + marker + spaces)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lazy_continuations_of_list_items_are_indented() {
-        let text = "Note:\n*   To get it, see [the\ntree](x).\n1. one\ntwo\n\nafter\n```\n- a\nb\n```";
-        assert_eq!(text_lines(text), ["Note:", "*   To get it, see [the", "    tree](x).", "1. one", "   two", "", "after", "```text", "- a", "b", "```"]);
-    }
-
-    #[test]
-    fn lazy_continuations_of_block_quotes_are_marked() {
-        assert_eq!(text_lines("> Unofficial\nReturns 430\n\nafter"), ["> Unofficial", "> Returns 430", "", "after"]);
-    }
-}
-
 /// Summary, then description, separated by a blank line; either may be missing.
 pub fn summary_and_description(summary: Option<&str>, description: Option<&str>) -> Vec<String> {
     let mut lines = Vec::new();
@@ -149,4 +133,20 @@ pub fn crate_docs(api: &Api) -> TokenStream {
         quote! { #![doc = #line] }
     });
     quote! { #(#lines)* }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lazy_continuations_of_list_items_are_indented() {
+        let text = "Note:\n*   To get it, see [the\ntree](x).\n1. one\ntwo\n\nafter\n```\n- a\nb\n```";
+        assert_eq!(text_lines(text), ["Note:", "*   To get it, see [the", "    tree](x).", "1. one", "   two", "", "after", "```text", "- a", "b", "```"]);
+    }
+
+    #[test]
+    fn lazy_continuations_of_block_quotes_are_marked() {
+        assert_eq!(text_lines("> Unofficial\nReturns 430\n\nafter"), ["> Unofficial", "> Returns 430", "", "after"]);
+    }
 }
