@@ -56,8 +56,10 @@ fn check_one(schema: &Map<String, Value>, at: &str, found: &mut Vec<Diagnostic>)
                     .help("list the allowed values, or remove `enum`"),
             );
         }
+        // Enum values of arrays and objects are not checked here (the type engine reads them).
+        let scalar = !matches!(ty, Some("array" | "object"));
         for (index, value) in values.iter().enumerate() {
-            if !fits(value, ty) && !value.is_null() {
+            if scalar && !fits(value, ty) && !value.is_null() {
                 let ty = ty.unwrap_or_default();
                 let problem = Diagnostic::error(format!("{at}/enum/{index}"), format!("this enum value is {}, but the schema's type is `{ty}`", describe(value)));
                 found.push(match as_type(value, ty) {
