@@ -1,9 +1,12 @@
 //! Runs the generator over a folder of real-world specs and tabulates how it fared.
 //!
 //! `cargo xtask corpus <DIR> [--compile]` is a thin front end over [`run`]. Each spec becomes a
-//! standalone crate under the output folder; with `compile`, `cargo check` runs on each, all
-//! sharing one target directory so dependencies are built once.
+//! standalone crate under the output folder; with `compile`, `cargo clippy` runs on each, all
+//! sharing one target directory so dependencies are built once. Clippy runs rustc's own checks
+//! first, so one pass says both whether `cargo check` passes and which lints
+//! `cargo clippy -- -D warnings` would stop on.
 
+use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -27,8 +30,11 @@ pub struct Row {
     pub generate_ms: u128,
     /// Lines of generated Rust.
     pub lines: usize,
-    /// Whether `cargo check` passed and how long it took, when compiling was asked for.
+    /// Whether `cargo check` passed and how long compiling took, when compiling was asked for.
     pub check: Option<(bool, u128)>,
+    /// The warnings `cargo clippy` gave, by lint name (empty: it passes with `-D warnings`),
+    /// when compiling was asked for.
+    pub clippy: Option<BTreeMap<String, usize>>,
     /// The rendered diagnostics (errors and warnings), for the report.
     pub diagnostics: String,
 }
@@ -45,9 +51,12 @@ pub enum Outcome {
 }
 
 impl Row {
-    /// Whether this row makes the corpus run fail: a panic, or a crate that does not compile.
+    /// Whether this row makes the corpus run fail: a panic, a crate that does not compile, or
+    /// one that clippy warns about.
     pub fn is_failure(&self) -> bool {
-        matches!(self.result, Outcome::Panic(_)) || matches!(self.check, Some((false, _)))
+        matches!(self.result, Outcome::Panic(_))
+            || matches!(self.check, Some((false, _)))
+            || self.clippy.as_ref().is_some_and(|lints| !lints.is_empty())
     }
 }
 
@@ -62,7 +71,7 @@ pub struct Settings {
     pub lock_file: Option<PathBuf>,
     /// Work around spec bugs with warnings instead of failing.
     pub lenient: bool,
-    /// Run `cargo check` on each generated crate.
+    /// Run `cargo clippy` (rustc's checks and clippy's lints) on each generated crate.
     pub compile: bool,
 }
 
@@ -100,6 +109,7 @@ fn run_one(spec: &Path, settings: &Settings) -> std::io::Result<Row> {
         generate_ms,
         lines: 0,
         check: None,
+        clippy: None,
         diagnostics: String::new(),
     };
     match generated {
@@ -129,31 +139,58 @@ fn run_one(spec: &Path, settings: &Settings) -> std::io::Result<Row> {
                 if let Some(lock) = &settings.lock_file {
                     std::fs::copy(lock, crate_dir.join("Cargo.lock"))?;
                 }
-                row.check = Some(cargo_check(&crate_dir, &settings.out_dir.join("target")));
+                let started = Instant::now();
+                let (check, lints) = cargo_clippy(&crate_dir, &settings.out_dir.join("target"));
+                row.check = Some((check, started.elapsed().as_millis()));
+                row.clippy = Some(lints);
             }
         }
     }
     Ok(row)
 }
 
-fn cargo_check(crate_dir: &Path, target: &Path) -> (bool, u128) {
-    let started = Instant::now();
+/// Runs `cargo clippy` on the crate: whether rustc found no error, and every warning by lint
+/// name. Warnings are read from cargo's JSON messages rather than denied, so that the table can
+/// say which lints fire; `-D warnings` passes exactly when there are none.
+fn cargo_clippy(crate_dir: &Path, target: &Path) -> (bool, BTreeMap<String, usize>) {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
-        .args(["check", "--quiet"])
+    let output = Command::new(cargo)
+        .args(["clippy", "--quiet", "--message-format=json"])
         .current_dir(crate_dir)
         .env("CARGO_TARGET_DIR", target)
-        .status();
-    (status.is_ok_and(|status| status.success()), started.elapsed().as_millis())
+        .output();
+    let Ok(output) = output else { return (false, BTreeMap::new()) };
+    let manifest = crate_dir.join("Cargo.toml");
+    let mut rustc_errors = 0;
+    let mut lints = BTreeMap::new();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+        // Only the generated crate's own messages (a path dependency's would show too).
+        let ours = message["manifest_path"].as_str().is_some_and(|path| Path::new(path) == manifest);
+        let Some(message) = message.get("message").filter(|_| ours && message["reason"] == "compiler-message") else { continue };
+        let lint = message.pointer("/code/code").and_then(serde_json::Value::as_str);
+        match (message["level"].as_str(), lint) {
+            // Clippy lints that are errors by default stop clippy, not `cargo check`.
+            (Some("error"), Some(lint)) if lint.starts_with("clippy::") => *lints.entry(lint.to_owned()).or_default() += 1,
+            // Summaries ("aborting due to 2 previous errors") point at no code.
+            (Some("error"), _) if message["spans"].as_array().is_some_and(|spans| !spans.is_empty()) => rustc_errors += 1,
+            (Some("warning"), Some(lint)) => *lints.entry(lint.to_owned()).or_default() += 1,
+            _ => {}
+        }
+    }
+    // A failure with no rustc error is either a clippy error lint or cargo itself failing.
+    let clippy_failed = lints.keys().any(|lint| lint.starts_with("clippy::"));
+    let compiles = rustc_errors == 0 && (output.status.success() || clippy_failed);
+    (compiles, lints)
 }
 
 /// The rows as a Markdown table.
 pub fn table(rows: &[Row]) -> String {
     let compiled = rows.iter().any(|row| row.check.is_some());
     let mut text = String::from("| spec | operations | result | warnings | generate ms | lines |");
-    text.push_str(if compiled { " cargo check | check ms |\n" } else { "\n" });
+    text.push_str(if compiled { " cargo check | clippy -D warnings | compile ms |\n" } else { "\n" });
     text.push_str("| --- | ---: | --- | ---: | ---: | ---: |");
-    text.push_str(if compiled { " --- | ---: |\n" } else { "\n" });
+    text.push_str(if compiled { " --- | --- | ---: |\n" } else { "\n" });
     for row in rows {
         let result = match &row.result {
             Outcome::Ok => "ok".to_owned(),
@@ -164,10 +201,14 @@ pub fn table(rows: &[Row]) -> String {
             "| {} | {} | {} | {} | {} | {} |",
             row.spec, row.operations, result, row.warnings, row.generate_ms, row.lines
         ));
-        match row.check {
-            Some((passed, ms)) => text.push_str(&format!(" {} | {ms} |\n", if passed { "passes" } else { "FAILS" })),
-            None if compiled => text.push_str(" - | - |\n"),
-            None => text.push('\n'),
+        match (row.check, &row.clippy) {
+            (Some((passed, ms)), lints) => {
+                let lints = lints.iter().flatten().map(|(lint, count)| format!("{count} {lint}")).collect::<Vec<_>>();
+                let clippy = if lints.is_empty() { "passes".to_owned() } else { format!("FAILS: {}", lints.join(", ")) };
+                text.push_str(&format!(" {} | {clippy} | {ms} |\n", if passed { "passes" } else { "FAILS" }));
+            }
+            (None, _) if compiled => text.push_str(" - | - | - |\n"),
+            (None, _) => text.push('\n'),
         }
     }
     text

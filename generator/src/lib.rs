@@ -17,7 +17,7 @@
 //! 6. [`write`](mod@write): lay out the crate's files and write them, or check them (`--check`).
 //!
 //! Nothing in the pipeline panics on bad input; a panic inside a dependency is caught and
-//! reported as an error naming the spec.
+//! reported as an error naming the schema that caused it (never printed as a panic on stderr).
 
 pub mod corpus;
 pub mod diagnostic;
@@ -72,16 +72,40 @@ pub fn generate_crate(spec_path: &Path, options: &CrateOptions) -> Result<Genera
         );
         diagnostics
     };
+    quiet_panics_on_pipeline_threads();
     std::thread::scope(|scope| {
         let worker = std::thread::Builder::new()
-            .name("generator".into())
+            .name(PIPELINE_THREAD.into())
             .stack_size(PIPELINE_STACK)
             .spawn_scoped(scope, || pipeline(spec_path, options));
         match worker {
-            Ok(worker) => worker.join().unwrap_or_else(|_| Err(crashed("panicked (see the message above)"))),
+            Ok(worker) => worker
+                .join()
+                .unwrap_or_else(|panic| Err(crashed(&format!("panicked: {}", diagnostic::panic_message(&*panic))))),
             Err(error) => Err(crashed(&format!("could not start its thread: {error}"))),
         }
     })
+}
+
+/// The name of the thread the pipeline runs on; the threads it starts are named after it
+/// (`generator-types`).
+const PIPELINE_THREAD: &str = "generator";
+
+/// Every panic on the pipeline's thread (the type engine's, caught and reported as a located
+/// diagnostic, or a bug of ours, reported as a crash) becomes a diagnostic; the default panic
+/// hook would also print it to stderr, beside the diagnostic. So the hook stays silent on that
+/// thread, and behaves as before on every other.
+fn quiet_panics_on_pipeline_threads() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let on_pipeline = std::thread::current().name().is_some_and(|name| name.starts_with(PIPELINE_THREAD));
+            if !on_pipeline {
+                previous(info);
+            }
+        }));
+    });
 }
 
 fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagnostics> {
@@ -89,7 +113,15 @@ fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagn
     let (openapi, mut warnings) = validate::validate(&document, options.lenient)?;
     let (api, model_warnings) = model::lower(&openapi, &document).map_err(|found| found.with_source(&document))?;
     warnings.merge(model_warnings.with_source(&document));
-    let (types, lib_rs) = emit_and_format(&api, &options.header()).map_err(|found| found.with_source(&document))?;
+    // The spec's warnings go with an error of the type engine: they may well explain it.
+    let (types, lib_rs) = match emit_and_format(&api, &options.header()) {
+        Ok(emitted) => emitted,
+        Err(found) => {
+            let mut found = found.with_source(&document);
+            found.merge(warnings);
+            return Err(found);
+        }
+    };
     Ok(Generated {
         files: write::crate_files(&api, lib_rs, &types, options),
         warnings,
@@ -104,7 +136,7 @@ fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagn
 /// own; the output is the same as emitting and formatting in one thread ([`emit::emit`]).
 fn emit_and_format(api: &model::Api, header: &str) -> Result<(emit::types::TypeFacts, String), Diagnostics> {
     std::thread::scope(|scope| {
-        let types_lane = std::thread::Builder::new().name("types".into()).stack_size(PIPELINE_STACK).spawn_scoped(scope, || {
+        let types_lane = std::thread::Builder::new().name(format!("{PIPELINE_THREAD}-types")).stack_size(PIPELINE_STACK).spawn_scoped(scope, || {
             let types = emit::types::emit_types(api).map_err(Diagnostics::single)?;
             Ok((types.facts, format::format_part(&emit::types_module(&types.tokens))?))
         });

@@ -36,6 +36,9 @@ pub struct Api {
     /// Every schema that becomes a named Rust type: the name, and the schema with its
     /// `$ref`s rewritten to those names.
     pub schemas: IndexMap<String, Value>,
+    /// Where the named schemas that are written in `components` (or pointed into) are, for
+    /// diagnostics: Rust name to JSON pointer.
+    pub schema_pointers: IndexMap<String, String>,
 }
 
 /// A `servers` entry.
@@ -194,6 +197,9 @@ pub enum ParamType {
     Bool,
     /// A generated type (a string enum, for example), by name.
     Named(String),
+    /// A generated type, by name, sent as JSON text: the parameter has `content:
+    /// application/json` instead of a `schema`.
+    Json(String),
 }
 
 /// A constraint on a string parameter, checked before the request is sent.
@@ -322,7 +328,7 @@ const BUILDER_METHODS: &[&str] = &[
 ];
 
 /// Lowers `api` (already validated) into the model; warnings come back beside it.
-pub fn lower(api: &OpenAPI, document: &Document) -> Result<(Api, Diagnostics), Diagnostics> {
+pub fn lower<'a>(api: &'a OpenAPI, document: &'a Document) -> Result<(Api, Diagnostics), Diagnostics> {
     let mut lowering = Lowering { api, schemas: SchemaNames::new(document), problems: Vec::new() };
     let operations = lowering.operations();
     let schemes = lowering.schemes();
@@ -349,6 +355,7 @@ pub fn lower(api: &OpenAPI, document: &Document) -> Result<(Api, Diagnostics), D
             .collect(),
         schemes,
         operations,
+        schema_pointers: lowering.schemas.pointers.clone(),
         schemas: lowering.schemas.finish(),
     };
     Ok((api, Diagnostics::detached(lowering.problems)))
@@ -356,7 +363,7 @@ pub fn lower(api: &OpenAPI, document: &Document) -> Result<(Api, Diagnostics), D
 
 struct Lowering<'a> {
     api: &'a OpenAPI,
-    schemas: SchemaNames,
+    schemas: SchemaNames<'a>,
     problems: Vec<Diagnostic>,
 }
 
@@ -408,7 +415,17 @@ impl Lowering<'_> {
         let api = self.api;
         let mut operations = Vec::new();
         for (path, item) in api.paths.iter() {
-            let Some(item) = item.as_item() else { continue };
+            let referenced;
+            let item = match item {
+                ReferenceOr::Item(item) => item,
+                ReferenceOr::Reference { reference } => match self.referenced_path_item(reference) {
+                    Some(item) => {
+                        referenced = item;
+                        &referenced
+                    }
+                    None => continue,
+                },
+            };
             let Ok(path_parts) = crate::template::parse(path) else { continue };
             for (method, operation) in item.iter() {
                 let at = format!("{}/{method}", pointer(["paths", path.as_str()]));
@@ -416,6 +433,18 @@ impl Lowering<'_> {
             }
         }
         operations
+    }
+
+    /// The path item a `$ref` points at, anywhere in the document (validation has checked it).
+    fn referenced_path_item(&self, reference: &str) -> Option<openapiv3::PathItem> {
+        let mut target = self.schemas.root.pointer(reference.strip_prefix('#')?)?;
+        for _ in 0..refs::MAX_CHAIN {
+            match target.get("$ref").and_then(Value::as_str) {
+                Some(next) => target = self.schemas.root.pointer(next.strip_prefix('#')?)?,
+                None => return serde_json::from_value(target.clone()).ok(),
+            }
+        }
+        None
     }
 
     fn operation(
@@ -429,7 +458,7 @@ impl Lowering<'_> {
     ) -> Operation {
         let method_name = naming::operation_name(operation.operation_id.as_deref(), method, path);
         let type_name = pascal(&method_name);
-        let parameters = self.parameters(path_parts, shared_parameters, &operation.parameters, &type_name, at);
+        let parameters = self.parameters(path_parts, shared_parameters, &operation.parameters, &type_name);
         let body = operation.request_body.as_ref().and_then(|body| self.request_body(body, &type_name));
         let (success, errors, accept) = self.responses(operation, &type_name);
         let authenticates = operation
@@ -440,7 +469,16 @@ impl Lowering<'_> {
             .security
             .as_ref()
             .or(self.api.security.as_ref())
-            .map(|requirements| requirements.iter().map(|requirement| requirement.keys().cloned().collect()).collect())
+            .map(|requirements| {
+                // An alternative naming an undefined scheme (only when lenient; validation
+                // reports it) cannot be met, so it is left out.
+                let defined = |key: &String| self.api.components.as_ref().is_some_and(|components| components.security_schemes.contains_key(key));
+                requirements
+                    .iter()
+                    .filter(|requirement| requirement.keys().all(defined))
+                    .map(|requirement| requirement.keys().cloned().collect())
+                    .collect()
+            })
             .unwrap_or_default();
         Operation {
             id: operation.operation_id.clone().unwrap_or_else(|| method_name.clone()),
@@ -518,7 +556,6 @@ impl Lowering<'_> {
         shared: &[ReferenceOr<Parameter>],
         own: &[ReferenceOr<Parameter>],
         type_name: &str,
-        at: &str,
     ) -> Vec<Param> {
         // Operation-level parameters override path-level ones with the same name and location.
         let mut merged: IndexMap<(String, ParamLocation), &Parameter> = IndexMap::new();
@@ -528,18 +565,29 @@ impl Lowering<'_> {
             }
         }
         let mut params: Vec<Param> = Vec::new();
+        // The emitted method has a `body` argument and `request` and `response` locals.
+        let mut rust_names: std::collections::BTreeSet<String> = ["body", "request", "response"].map(String::from).into();
         for (&(_, location), parameter) in &merged {
             let data = parameter.parameter_data_ref();
-            let here = format!("{at}/parameters");
+            // A declared path parameter the template lacks (only when lenient; validation
+            // reports it) has nowhere to go.
+            let in_template = path_parts.iter().any(|part| matches!(part, PathPart::Parameter { name, .. } if *name == data.name));
+            if location == ParamLocation::Path && !in_template {
+                continue;
+            }
             let (ty, mut constraints) = match &data.format {
                 ParameterSchemaOrContent::Schema(schema) => {
                     self.parameter_type(schema, &format!("{type_name}{}", pascal(&data.name)))
                 }
-                ParameterSchemaOrContent::Content(_) => {
-                    self.problems.push(Diagnostic::error(&here, format!("parameter `{}` uses `content`, which is not supported yet", data.name))
-                        .help("describe the parameter with `schema` instead"));
-                    (ParamType::Str, Vec::new())
-                }
+                // A parameter described by a media type is sent as that media type's text: JSON
+                // for JSON, the text itself for anything else.
+                ParameterSchemaOrContent::Content(content) => match preferred_media(content) {
+                    Some((media_type, media)) if media_kind(media_type) == MediaKind::Json => {
+                        let value = media.schema.as_ref().map_or_else(|| serde_json::json!({}), |schema| serde_json::to_value(schema).unwrap_or(Value::Null));
+                        (ParamType::Json(self.schemas.name_for(&value, &format!("{type_name}{}", pascal(&data.name)))), Vec::new())
+                    }
+                    _ => (ParamType::Str, Vec::new()),
+                },
             };
             if location == ParamLocation::Path {
                 let template_pattern = path_parts.iter().find_map(|part| match part {
@@ -554,12 +602,19 @@ impl Lowering<'_> {
                 }
             }
             let (style, explode) = parameter_style(parameter, data.explode);
+            // Names that differ on the wire can be one in Rust (`StartTime`, `StartTime<` and
+            // `StartTime>`): a later one gets its location, then a number.
             let mut rust_name = snake(&data.name);
+            // Clippy refuses placeholder names (`clippy::disallowed_names`) as arguments.
+            if ["foo", "baz", "quux"].contains(&rust_name.as_str()) {
+                rust_name.push('_');
+            }
             // The emitted request builder has a `body` field and setter, `client` and `options`
             // fields, `request` and `response` locals, and per-call option methods.
-            if params.iter().any(|param| param.rust_name == rust_name) || RESERVED_ARGUMENTS.contains(&rust_name.as_str()) {
+            if rust_names.contains(&rust_name) || RESERVED_ARGUMENTS.contains(&rust_name.as_str()) {
                 rust_name = format!("{rust_name}_{}", format!("{location:?}").to_ascii_lowercase());
             }
+            let rust_name = unique(&rust_name, &mut rust_names);
             params.push(Param {
                 name: data.name.clone(),
                 rust_name,
@@ -588,7 +643,8 @@ impl Lowering<'_> {
         match &resolved.schema_kind {
             SchemaKind::Type(Type::String(string)) if string.enumeration.is_empty() => {
                 let mut constraints = Vec::new();
-                if let Some(min) = string.min_length {
+                // `minLength: 0` allows every string: nothing to check.
+                if let Some(min) = string.min_length.filter(|min| *min > 0) {
                     constraints.push(Constraint::MinLength(min));
                 }
                 if let Some(max) = string.max_length {
@@ -765,26 +821,28 @@ fn success_media(operation: &SpecOperation, media_type: &str) -> bool {
 
 /// Decides the Rust name of every schema that becomes a type: components keep their name (in
 /// PascalCase), inline schemas used by operations are hoisted under a name derived from the
-/// operation.
-struct SchemaNames {
+/// operation, and a schema that a `$ref` points at inside another node (`Tag/allOf/0`, a
+/// parameter's `schema`) is hoisted under a name derived from its pointer.
+struct SchemaNames<'a> {
+    root: &'a Value,
     component_names: IndexMap<String, String>,
+    /// The pointer of each schema hoisted because a `$ref` points inside another node.
+    node_names: IndexMap<String, String>,
     schemas: IndexMap<String, Value>,
+    /// Rust name to JSON pointer, for the schemas that have one.
+    pointers: IndexMap<String, String>,
     /// Titled inline schemas already hoisted, by their text: the same titled schema written
     /// out under several operations is one type, as progenitor makes it.
     titled: std::collections::BTreeMap<String, String>,
 }
 
-impl SchemaNames {
-    fn new(document: &Document) -> Self {
-        let components = document
-            .value
-            .pointer("/components/schemas")
-            .and_then(Value::as_object)
-            .cloned()
-            .unwrap_or_default();
+impl<'a> SchemaNames<'a> {
+    fn new(document: &'a Document) -> Self {
+        let root = &document.value;
+        let components = root.pointer("/components/schemas").and_then(Value::as_object);
         let mut component_names = IndexMap::new();
         let mut taken = std::collections::BTreeSet::new();
-        for name in components.keys() {
+        for name in components.into_iter().flat_map(|components| components.keys()) {
             // A schema named like an item at the crate root (`Error`) would sit beside it as
             // `types::Error`; it is `types::ErrorBody` instead.
             let mut rust_name = pascal(name);
@@ -794,26 +852,32 @@ impl SchemaNames {
             let rust_name = unique(&rust_name, &mut taken);
             component_names.insert(name.clone(), rust_name);
         }
-        let mut names = SchemaNames { component_names, schemas: IndexMap::new(), titled: Default::default() };
-        for (name, schema) in components {
-            let rust_name = names.component_names[&name].clone();
-            let schema = names.rewrite(schema);
+        let mut names = SchemaNames {
+            root,
+            component_names,
+            node_names: IndexMap::new(),
+            schemas: IndexMap::new(),
+            pointers: IndexMap::new(),
+            titled: Default::default(),
+        };
+        for (name, schema) in components.into_iter().flatten() {
+            let rust_name = names.component_names[name].clone();
+            names.pointers.insert(rust_name.clone(), pointer(["components", "schemas", name.as_str()]));
+            let schema = names.rewrite(schema.clone());
             names.schemas.insert(rust_name, schema);
         }
         names
     }
 
-    /// The type name for `schema`: its component's, if it is a `$ref` to one; otherwise the
-    /// schema is hoisted under its `title`, or `suggested` when it has none (made unique). A
-    /// titled schema identical to one hoisted before is that type.
+    /// The type name for `schema`: its component's, if it is a `$ref` to one (or to a schema
+    /// inside another node); otherwise the schema is hoisted under its `title`, or `suggested`
+    /// when it has none (made unique). A titled schema identical to one hoisted before is that
+    /// type.
     fn name_for(&mut self, schema: &Value, suggested: &str) -> String {
-        if let Some(name) = schema
-            .get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|reference| refs::component_name(reference, "schemas"))
-            .and_then(|name| self.component_names.get(name))
-        {
-            return name.clone();
+        if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+            if let Some(name) = self.referenced_name(reference) {
+                return name;
+            }
         }
         let schema = self.rewrite(schema.clone());
         let title = schema.get("title").and_then(Value::as_str).filter(|title| title.chars().any(char::is_alphanumeric));
@@ -821,8 +885,7 @@ impl SchemaNames {
         if let Some(name) = text.as_ref().and_then(|text| self.titled.get(text)) {
             return name.clone();
         }
-        let mut taken = self.schemas.keys().cloned().collect();
-        let name = unique(&pascal(title.unwrap_or(suggested)), &mut taken);
+        let name = self.free_name(title.unwrap_or(suggested));
         self.schemas.insert(name.clone(), schema);
         if let Some(text) = text {
             self.titled.insert(text, name.clone());
@@ -830,9 +893,54 @@ impl SchemaNames {
         name
     }
 
-    /// Points every `$ref` to a component schema at the component's Rust name.
-    fn rewrite(&self, mut schema: Value) -> Value {
-        rewrite_refs(&mut schema, &self.component_names);
+    /// `suggested` in PascalCase, numbered if a type has that name already.
+    fn free_name(&self, suggested: &str) -> String {
+        let mut taken = self.schemas.keys().chain(self.component_names.values()).cloned().collect();
+        unique(&pascal(suggested), &mut taken)
+    }
+
+    /// The Rust name of the schema `reference` points at, hoisting it if it is inside another
+    /// node; `None` for a reference to nothing (allowed only when lenient).
+    fn referenced_name(&mut self, reference: &str) -> Option<String> {
+        if let Some(name) = refs::component_name(reference, "schemas").and_then(|name| self.component_names.get(name)) {
+            return Some(name.clone());
+        }
+        let pointer = reference.strip_prefix('#')?;
+        if let Some(name) = self.node_names.get(pointer) {
+            return Some(name.clone());
+        }
+        let target = self.root.pointer(pointer)?.clone();
+        let name = self.free_name(&node_name(pointer, &self.component_names));
+        self.node_names.insert(pointer.to_owned(), name.clone());
+        self.pointers.insert(name.clone(), pointer.to_owned());
+        // Held in place first, so that the name is taken while the schema's own references are
+        // followed (they may lead back here).
+        self.schemas.insert(name.clone(), Value::Null);
+        let schema = self.rewrite(target);
+        self.schemas.insert(name.clone(), schema);
+        Some(name)
+    }
+
+    /// Points every `$ref` at the Rust name of the schema it refers to. A `$ref` to a schema
+    /// that does not exist (allowed only when lenient; validation reports it) is dropped,
+    /// leaving an untyped value.
+    fn rewrite(&mut self, mut schema: Value) -> Value {
+        let mut references = Vec::new();
+        collect_refs(&schema, &mut references);
+        // Only `$ref` strings change below, so the collected pointers stay valid.
+        for at in references {
+            let target = schema.pointer(&at).and_then(|node| node.get("$ref")).and_then(Value::as_str).map(str::to_owned);
+            let rust_name = target.and_then(|target| self.referenced_name(&target));
+            let Some(Value::Object(map)) = schema.pointer_mut(&at) else { continue };
+            match rust_name {
+                Some(rust_name) => {
+                    map.insert("$ref".into(), Value::String(format!("#/components/schemas/{rust_name}")));
+                }
+                None => {
+                    map.remove("$ref");
+                }
+            }
+        }
         schema
     }
 
@@ -846,22 +954,46 @@ impl SchemaNames {
     }
 }
 
-/// Points `$ref`s at the components' Rust names. A `$ref` to a schema that does not exist
-/// (allowed only when lenient; validation reports it) is dropped, leaving an untyped value.
-fn rewrite_refs(value: &mut Value, names: &IndexMap<String, String>) {
-    match value {
-        Value::Object(map) => {
-            if let Some(Value::String(reference)) = map.get_mut("$ref") {
-                match refs::component_name(reference, "schemas").and_then(|name| names.get(name)) {
-                    Some(rust_name) => *reference = format!("#/components/schemas/{rust_name}"),
-                    None => {
-                        map.remove("$ref");
-                    }
+/// The pointers (relative to `value`) of every object in `value` that holds a string `$ref`.
+fn collect_refs(value: &Value, found: &mut Vec<String>) {
+    let mut work: Vec<(String, &Value)> = vec![(String::new(), value)];
+    while let Some((at, value)) = work.pop() {
+        match value {
+            Value::Object(map) => {
+                if map.get("$ref").is_some_and(Value::is_string) {
+                    found.push(at.clone());
+                }
+                for (key, child) in map {
+                    work.push((format!("{at}/{}", crate::diagnostic::escape_segment(key)), child));
                 }
             }
-            map.values_mut().for_each(|child| rewrite_refs(child, names));
+            Value::Array(items) => {
+                for (index, child) in items.iter().enumerate() {
+                    work.push((format!("{at}/{index}"), child));
+                }
+            }
+            _ => {}
         }
-        Value::Array(items) => items.iter_mut().for_each(|child| rewrite_refs(child, names)),
-        _ => {}
+    }
+}
+
+/// A type name for the schema at `pointer`: its segments in PascalCase, starting from the
+/// component's Rust name (`/components/schemas/Tag/allOf/0` is `TagAllOf0`), leaving out the
+/// words that only lead to a schema (`content`, media types, `schema`).
+fn node_name(pointer: &str, component_names: &IndexMap<String, String>) -> String {
+    let segments: Vec<String> = pointer.split('/').skip(1).map(|segment| segment.replace("~1", "/").replace("~0", "~")).collect();
+    let (start, rest) = match segments.as_slice() {
+        [components, section, name, rest @ ..] if components == "components" && section == "schemas" => {
+            (component_names.get(name).cloned().unwrap_or_else(|| pascal(name)), rest)
+        }
+        [components, _, name, rest @ ..] if components == "components" => (pascal(name), rest),
+        rest => (String::new(), rest),
+    };
+    let words = rest.iter().filter(|segment| !segment.contains('/') && !["content", "schema"].contains(&segment.as_str()));
+    let name: String = std::iter::once(start).chain(words.map(|word| pascal(word).trim_start_matches('_').to_owned())).collect();
+    if name.is_empty() {
+        "Schema".into()
+    } else {
+        name
     }
 }

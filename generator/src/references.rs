@@ -43,12 +43,6 @@ fn resolve(root: &Value, used: &RefUse, found: &mut Vec<Diagnostic>) -> Option<S
         );
         return None;
     };
-    if used.kind == Kind::PathItem {
-        found.push(
-            Diagnostic::error(here, "a `$ref` as a whole path item is not supported").help("write the path item inline"),
-        );
-        return None;
-    }
     let segments: Vec<&str> = target.split('/').collect();
     let section = used.kind.section().unwrap_or("schemas");
     if root.pointer(target).is_none() {
@@ -75,13 +69,19 @@ fn resolve(root: &Value, used: &RefUse, found: &mut Vec<Diagnostic>) -> Option<S
         return None;
     }
     match segments.as_slice() {
-        ["", "components", written, _] if *written == section => Some(target.to_owned()),
+        ["", "components", written, _] if *written == section && used.kind != Kind::PathItem => Some(target.to_owned()),
         ["", "components", written, _] if SECTIONS.contains(written) || *written == "securitySchemes" => {
             found.push(
                 Diagnostic::error(here, format!("`{reference}` is in `components/{written}`, but a {} is expected here", used.kind.noun()))
                     .help(format!("refer to a {} in `components/{section}`", used.kind.noun())),
             );
             None
+        }
+        // A schema is a schema wherever it is written: a member of a component's `allOf`, a
+        // parameter's `schema`, a response's (a JSON Reference may point at any node). So is a
+        // path item (OpenAPI 3.0 has no `components` section for them).
+        _ if matches!(used.kind, Kind::Schema | Kind::PathItem) && root.pointer(target).is_some_and(Value::is_object) => {
+            Some(target.to_owned())
         }
         _ => {
             found.push(
@@ -231,6 +231,8 @@ fn report_unused(root: &Value, resolved: &[(&RefUse, String)], found: &mut Vec<D
     let mut reached: BTreeSet<&str> = BTreeSet::new();
     let mut work: Vec<&str> = Vec::new();
     for (used, target) in resolved {
+        // A reference into a component uses the component.
+        let target = component_of(target).unwrap_or(target);
         match component_of(&used.at) {
             Some(component) => inside.entry(component).or_default().push(target),
             None => work.push(target),

@@ -4,7 +4,7 @@ use openapiv3::{Components, Header, OpenAPI, Parameter, ReferenceOr, RequestBody
 
 /// How many `$ref`s in a row are followed before giving up (a longer chain is a cycle or a
 /// mistake; validation reports it).
-const MAX_CHAIN: usize = 32;
+pub const MAX_CHAIN: usize = 32;
 
 /// The component name a local reference points at, if it points into `components/<kind>`.
 pub fn component_name<'a>(reference: &'a str, kind: &str) -> Option<&'a str> {

@@ -32,7 +32,14 @@ fn check_one(schema: &Map<String, Value>, at: &str, found: &mut Vec<Diagnostic>)
             } else {
                 format!("use one of {}", TYPES.iter().map(|ty| format!("`{ty}`")).collect::<Vec<_>>().join(", "))
             };
-            found.push(Diagnostic::error(format!("{at}/type"), format!("`{ty}` is not a schema type")).help(help));
+            let problem = Diagnostic::error(format!("{at}/type"), format!("`{ty}` is not a schema type")).help(help);
+            // `anyOf: [..., {type: null}]` (3.1 style) says the value may be null.
+            let member_of_choice = at.rsplit('/').nth(1).is_some_and(|parent| parent == "anyOf" || parent == "oneOf");
+            found.push(if ty == "null" && member_of_choice {
+                problem.lenient("the member is dropped and the choice is read as `nullable: true`")
+            } else {
+                problem
+            });
         }
     }
     if ty == Some("array") && !schema.contains_key("items") {
@@ -49,22 +56,22 @@ fn check_one(schema: &Map<String, Value>, at: &str, found: &mut Vec<Diagnostic>)
                     .help("list the allowed values, or remove `enum`"),
             );
         }
+        // Enum values of arrays and objects are not checked here (the type engine reads them).
+        let scalar = !matches!(ty, Some("array" | "object"));
         for (index, value) in values.iter().enumerate() {
-            let fits = match ty {
-                Some("string") => value.is_string(),
-                Some("integer") => value.is_i64() || value.is_u64(),
-                Some("number") => value.is_number(),
-                Some("boolean") => value.is_boolean(),
-                _ => true,
-            };
-            if !fits && !value.is_null() {
-                found.push(
-                    Diagnostic::error(format!("{at}/enum/{index}"), format!("this enum value is {}, but the schema's type is `{}`", describe(value), ty.unwrap_or_default()))
-                        .help("make every value of the enum fit the schema's `type`, or fix the `type`"),
-                );
+            if scalar && !fits(value, ty) && !value.is_null() {
+                let ty = ty.unwrap_or_default();
+                let problem = Diagnostic::error(format!("{at}/enum/{index}"), format!("this enum value is {}, but the schema's type is `{ty}`", describe(value)));
+                found.push(match as_type(value, ty) {
+                    Some(fitted) => problem
+                        .help(rewrite_help(&fitted))
+                        .lenient("the value is read as the schema's type, as servers send it"),
+                    None => problem.help("make every value of the enum fit the schema's `type`, or fix the `type`"),
+                });
             }
         }
     }
+    check_default(schema, ty, at, found);
     if let Some(Value::String(pattern)) = schema.get("pattern") {
         if let Err(error) = regress::Regex::new(pattern) {
             found.push(
@@ -92,6 +99,120 @@ fn check_one(schema: &Map<String, Value>, at: &str, found: &mut Vec<Diagnostic>)
     warn_required_not_in_properties(schema, at, found);
     warn_undocumented_properties(schema, at, found);
     warn_unenforced(schema, ty, at, found);
+}
+
+/// A `default` must be a value of the schema: of its type, and one of its `enum` if it has one.
+fn check_default(schema: &Map<String, Value>, ty: Option<&str>, at: &str, found: &mut Vec<Diagnostic>) {
+    let Some(default) = schema.get("default") else { return };
+    let nullable = schema.get("nullable") == Some(&Value::Bool(true));
+    let here = format!("{at}/default");
+    if default.is_null() && !nullable {
+        found.push(
+            Diagnostic::error(here, "the default is `null`, but the schema is not `nullable`")
+                .help("remove `default: null` (a missing value already means no value), or add `nullable: true`")
+                .lenient("the default is ignored"),
+        );
+    } else if !fits(default, ty) && !default.is_null() {
+        let ty = ty.unwrap_or_default();
+        let problem = Diagnostic::error(&here, format!("the default is {}, but the schema's type is `{ty}`", describe(default)));
+        found.push(match as_type(default, ty) {
+            Some(fitted) => problem
+                .help(rewrite_help(&fitted))
+                .lenient("the default is read as the schema's type"),
+            None => problem.help(format!("give a default of type `{ty}`, or remove it")).lenient("the default is ignored"),
+        });
+    } else if let Some(Value::Array(values)) = schema.get("enum") {
+        let default = as_type(default, ty.unwrap_or_default()).unwrap_or_else(|| default.clone());
+        let listed = values.iter().any(|value| as_type(value, ty.unwrap_or_default()).as_ref().unwrap_or(value) == &default);
+        if !listed && !default.is_null() {
+            found.push(
+                Diagnostic::error(here, format!("the default {} is not one of the enum's values", written(&default)))
+                    .help("make the default one of the values, or add it to `enum`")
+                    .lenient("the default is ignored"),
+            );
+        }
+    }
+}
+
+/// Whether `value` is of the schema type `ty` (anything is, with no type).
+fn fits(value: &Value, ty: Option<&str>) -> bool {
+    match ty {
+        Some("string") => value.is_string(),
+        Some("integer") => value.is_i64() || value.is_u64(),
+        Some("number") => value.is_number(),
+        Some("boolean") => value.is_boolean(),
+        Some("array") => value.is_array(),
+        Some("object") => value.is_object(),
+        _ => true,
+    }
+}
+
+/// The value of type `ty` that `value`, written as another JSON type, stands for: a number or
+/// boolean in a string schema is its text (YAML reads an unquoted `3` or `on` in an enum as a
+/// number or boolean, servers send a string), a numeric or boolean string in a number or boolean
+/// schema is that number or boolean. `None` when there is no such reading (or nothing to read).
+pub fn as_type(value: &Value, ty: &str) -> Option<Value> {
+    match (ty, value) {
+        ("string", Value::Number(_) | Value::Bool(_)) => Some(Value::String(value.to_string())),
+        ("integer", Value::String(text)) => text.trim().parse::<i64>().ok().map(Value::from),
+        ("integer", Value::Number(number)) => number.as_f64().filter(|float| float.fract() == 0.0 && float.abs() < 9e15).map(|float| Value::from(float as i64)),
+        ("number", Value::String(text)) => text.trim().parse::<f64>().ok().and_then(serde_json::Number::from_f64).map(Value::Number),
+        ("boolean", Value::String(text)) => match text.as_str() {
+            "true" => Some(Value::Bool(true)),
+            "false" => Some(Value::Bool(false)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// How to write a value as the schema's type.
+fn rewrite_help(fitted: &Value) -> String {
+    match fitted {
+        Value::String(text) => format!("write it as the string `{fitted}`; in YAML, quote it: `'{text}'`"),
+        _ => format!("write it as `{fitted}`, without quotes"),
+    }
+}
+
+/// `value` as JSON, for a message.
+fn written(value: &Value) -> String {
+    format!("`{value}`")
+}
+
+/// Reads a `{type: null}` member of `anyOf`/`oneOf` as `nullable: true`, this schema's enum
+/// values and default as its type, and drops a default that has no reading; the fallback `--lenient` takes for what [`check_default`] and the enum check report
+/// (with a valid schema, it changes nothing). Used on the document before it is read into typed
+/// form, and on the schemas before they become Rust types.
+pub fn read_soundly(schema: &mut Map<String, Value>) {
+    for key in ["anyOf", "oneOf"] {
+        let Some(Value::Array(members)) = schema.get_mut(key) else { continue };
+        let before = members.len();
+        members.retain(|member| member.get("type") != Some(&Value::String("null".into())));
+        if members.len() < before {
+            schema.insert("nullable".into(), Value::Bool(true));
+        }
+    }
+    let Some(ty) = schema.get("type").and_then(Value::as_str).map(str::to_owned) else { return };
+    if let Some(Value::Array(values)) = schema.get_mut("enum") {
+        for value in values.iter_mut() {
+            if let Some(fitted) = as_type(value, &ty).filter(|_| !fits(value, Some(&ty))) {
+                *value = fitted;
+            }
+        }
+    }
+    let nullable = schema.get("nullable") == Some(&Value::Bool(true));
+    let Some(default) = schema.get("default") else { return };
+    let fitted = if fits(default, Some(&ty)) && !default.is_null() { Some(default.clone()) } else { as_type(default, &ty) };
+    let listed = |value: &Value| schema.get("enum").and_then(Value::as_array).is_none_or(|values| values.contains(value));
+    match fitted {
+        Some(value) if listed(&value) => {
+            schema.insert("default".into(), value);
+        }
+        None if default.is_null() && nullable => {}
+        _ => {
+            schema.remove("default");
+        }
+    }
 }
 
 fn warn_required_not_in_properties(schema: &Map<String, Value>, at: &str, found: &mut Vec<Diagnostic>) {

@@ -422,6 +422,9 @@ pub struct Facts {
     /// Every specification extension (`x-...` key where the OpenAPI objects allow one): its name
     /// and the pointer of the key.
     pub extensions: Vec<(String, String)>,
+    /// Fields written with no value (`schema:` with nothing after it, or JSON `null`) where a
+    /// value is expected: `--lenient` reads them as absent.
+    pub empty_fields: Vec<String>,
 }
 
 /// Checks the document's structure; returns what it found and adds a diagnostic per problem.
@@ -504,9 +507,13 @@ impl Walk<'_> {
             (Shape::List(_), _) => format!("write `{name}` as a list (`- item` lines, or `[a, b]`)"),
             _ => format!("see the OpenAPI 3.0.3 specification for `{name}`"),
         };
-        self.found.push(
-            Diagnostic::error(at.clone(), format!("`{name}` must be {expected}, not {}", describe(value))).help(help),
-        );
+        let problem = Diagnostic::error(at.clone(), format!("`{name}` must be {expected}, not {}", describe(value))).help(help);
+        if value.is_null() {
+            self.facts.empty_fields.push(at.clone());
+            self.found.push(problem.lenient("the field is read as absent"));
+        } else {
+            self.found.push(problem);
+        }
     }
 
     fn extension(&mut self, at: &str, key: &str) {

@@ -29,7 +29,9 @@ pub use crate::tree::MAX_DEPTH;
 /// Checks `document` and returns it as a typed OpenAPI document plus any warnings.
 ///
 /// With `lenient`, spec bugs the generator can work around (a `$ref` to nothing, an array
-/// without `items`, an operation without responses) are warnings that say what stands in.
+/// without `items`, an operation without responses, an enum value or default of another type
+/// than the schema's, a declared path parameter the template lacks) are warnings that say what
+/// stands in.
 pub fn validate(document: &Document, lenient: bool) -> Result<(OpenAPI, Diagnostics), Diagnostics> {
     let fail = |items: Vec<Diagnostic>| Diagnostics::detached(items).with_source(document).sorted();
     let root = &document.value;
@@ -44,13 +46,33 @@ pub fn validate(document: &Document, lenient: bool) -> Result<(OpenAPI, Diagnost
     check_component_parameters(root, &mut found);
     check_security(root, &mut found);
     check_servers(root, &mut found);
+    // A path item reached through a `$ref` is checked for each path that uses it.
+    let mut seen = BTreeSet::new();
+    found.retain(|diagnostic| seen.insert((diagnostic.pointer.clone(), diagnostic.message.clone())));
     if lenient {
         found = found.into_iter().map(Diagnostic::relaxed).collect();
     }
     if found.iter().any(|diagnostic| diagnostic.severity == Severity::Error) {
         return Err(fail(found));
     }
-    match serde_path_to_error::deserialize::<_, OpenAPI>(root) {
+    // What `--lenient` let through is read soundly here, so that the typed reader accepts it:
+    // a field with no value as absent, an enum value or default of another type as the schema's.
+    let repaired = lenient.then(|| {
+        let mut repaired = root.clone();
+        for at in &facts.empty_fields {
+            let (parent, key) = at.rsplit_once('/').unwrap_or_default();
+            if let Some(Value::Object(parent)) = repaired.pointer_mut(parent) {
+                parent.remove(&key.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        for at in &facts.schemas {
+            if let Some(Value::Object(schema)) = repaired.pointer_mut(at) {
+                schemas::read_soundly(schema);
+            }
+        }
+        repaired
+    });
+    match serde_path_to_error::deserialize::<_, OpenAPI>(repaired.as_ref().unwrap_or(root)) {
         Ok(api) => Ok((api, fail(found))),
         Err(error) => {
             // The checks above should have caught whatever the typed reader refuses; this is
@@ -149,11 +171,17 @@ fn check_paths(root: &Value, found: &mut Vec<Diagnostic>) {
     let Some(Value::Object(paths)) = root.get("paths") else { return };
     let mut names = Names::default();
     for (path, item) in paths {
-        let Value::Object(item) = item else { continue };
-        if !path.starts_with('/') || item.contains_key("$ref") {
+        if !path.starts_with('/') {
             continue;
         }
         let path_pointer = pointer(["paths", path.as_str()]);
+        // A path item may be a `$ref` to one written elsewhere (a broken one is reported by
+        // `references`); what it holds is checked for this path, where it is.
+        let (item, item_pointer) = match item.get("$ref").and_then(Value::as_str) {
+            Some(reference) => (follow(root, item), reference.trim_start_matches('#').to_owned()),
+            None => (Some(item), path_pointer.clone()),
+        };
+        let Some(Value::Object(item)) = item else { continue };
         let parts = match template::parse(path) {
             Ok(parts) => Some(parts),
             Err(problem) => {
@@ -175,7 +203,7 @@ fn check_paths(root: &Value, found: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        let shared = declared(root, item.get("parameters"), &path_pointer);
+        let shared = declared(root, item.get("parameters"), &item_pointer);
         check_duplicates(&shared, found);
         if parts.is_some() {
             for parameter in shared.iter().filter(|parameter| parameter.location == "path") {
@@ -184,10 +212,10 @@ fn check_paths(root: &Value, found: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        check_inline_parameters(item.get("parameters"), &path_pointer, found);
+        check_inline_parameters(item.get("parameters"), &item_pointer, found);
         for method in METHODS {
             let Some(Value::Object(operation)) = item.get(*method) else { continue };
-            let at = format!("{path_pointer}/{method}");
+            let at = format!("{item_pointer}/{method}");
             check_operation_names(operation, method, path, &at, &mut names, found);
             let own = declared(root, operation.get("parameters"), &at);
             check_duplicates(&own, found);
@@ -219,6 +247,7 @@ fn check_paths(root: &Value, found: &mut Vec<Diagnostic>) {
 fn not_in_template(parameter: &Declared, path: &str) -> Diagnostic {
     Diagnostic::error(&parameter.at, format!("path parameter `{}` is declared but `{path}` has no `{{{}}}`", parameter.name, parameter.name))
         .help("remove the parameter, add it to the path, or fix the spelling of one of the two")
+        .lenient("the parameter is left out of the client, which cannot send it anywhere")
 }
 
 fn check_duplicates(parameters: &[Declared], found: &mut Vec<Diagnostic>) {
@@ -381,7 +410,8 @@ fn check_security(root: &Value, found: &mut Vec<Diagnostic>) {
                 if !known.contains(scheme.as_str()) {
                     found.push(
                         Diagnostic::error(format!("{at}/{index}/{}", escape_segment(scheme)), format!("security scheme `{scheme}` is not defined"))
-                            .help("define it under `components.securitySchemes`, or fix the spelling"),
+                            .help("define it under `components.securitySchemes`, or fix the spelling")
+                            .lenient("this alternative is left out; the client sends no credentials for it"),
                     );
                 }
             }

@@ -59,11 +59,12 @@ enum Command {
         lenient: bool,
     },
     /// Generate a crate for every spec in DIR (leniently) and print a table of the results.
-    /// Exit 1 if any spec panics the generator or, with --compile, any crate fails `cargo check`.
+    /// Exit 1 if any spec panics the generator or, with --compile, any crate fails `cargo check`
+    /// or `cargo clippy -- -D warnings`.
     Corpus {
         /// The folder of specs (`.yaml`, `.yml`, `.json`).
         dir: PathBuf,
-        /// Also run `cargo check` on every generated crate.
+        /// Also run `cargo clippy` on every generated crate (rustc's checks and clippy's lints).
         #[arg(long)]
         compile: bool,
         /// Where to write the crates (default: target/corpus).

@@ -1200,6 +1200,7 @@ impl std::fmt::Display for CreateItemError {
 }
 impl std::error::Error for CreateItemError {}
 /// The error responses [`Client::get_item`] documents.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum GetItemError {
     /// `404`: No such item.

@@ -395,7 +395,7 @@ impl client_runtime::DocumentedError for GetTokenError {
     }
 }
 impl std::fmt::Display for GetTokenError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match *self {}
     }
 }
@@ -409,7 +409,7 @@ impl client_runtime::DocumentedError for GetOwnerError {
     }
 }
 impl std::fmt::Display for GetOwnerError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match *self {}
     }
 }

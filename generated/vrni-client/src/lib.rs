@@ -449,6 +449,7 @@ pub mod requests {
     }
 }
 /// The error responses [`Client::create_vidm_user_token`] documents.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum CreateVidmUserTokenError {
     /// `400`: Bad Request

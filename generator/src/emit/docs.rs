@@ -19,22 +19,69 @@ where
 }
 
 /// Splits spec text into doc lines. Fenced code blocks become `text` blocks: spec examples are
-/// not Rust, and must not be taken for doctests.
+/// not Rust, and must not be taken for doctests. A line that continues a list item without
+/// being indented under it, or a block quote without `>` (Markdown's "lazy continuation",
+/// common in specs), is indented or marked, so that rustdoc and clippy read it as the item's or
+/// the quote's text.
 pub fn text_lines(text: &str) -> Vec<String> {
     let mut in_fence = false;
+    // The indentation of the text of the list item being continued, if any.
+    let mut item_indent: Option<usize> = None;
+    // Whether the previous line was in a block quote (`> ...`), which a line continues lazily.
+    let mut in_quote = false;
     text.trim()
         .lines()
         .map(|line| {
             let trimmed = line.trim_start();
             if trimmed.starts_with("```") {
                 in_fence = !in_fence;
+                item_indent = None;
                 if in_fence {
                     return "```text".to_owned();
                 }
             }
-            line.trim_end().to_owned()
+            let line = line.trim_end();
+            if in_fence || trimmed.is_empty() {
+                item_indent = None;
+                in_quote = false;
+                return line.to_owned();
+            }
+            if trimmed.starts_with('>') {
+                in_quote = true;
+                return line.to_owned();
+            }
+            if in_quote {
+                return format!("> {trimmed}");
+            }
+            if let Some(indent) = list_item_indent(line) {
+                item_indent = Some(indent);
+                return line.to_owned();
+            }
+            match item_indent {
+                Some(indent) if line.len() - trimmed.len() < indent => format!("{}{trimmed}", " ".repeat(indent)),
+                _ => line.to_owned(),
+            }
         })
         .collect()
+}
+
+/// Where the text of a Markdown list item starts (`- a` and `1. a` start at 2 and 3), if the
+/// line is one.
+fn list_item_indent(line: &str) -> Option<usize> {
+    let trimmed = line.trim_start();
+    let lead = line.len() - trimmed.len();
+    let marker = if trimmed.starts_with(['-', '*', '+']) {
+        1
+    } else {
+        let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+        if digits == 0 || !trimmed[digits..].starts_with(['.', ')']) {
+            return None;
+        }
+        digits + 1
+    };
+    let rest = &trimmed[marker..];
+    let spaces = rest.len() - rest.trim_start_matches(' ').len();
+    (spaces > 0 && !rest.trim().is_empty()).then_some(lead + marker + spaces)
 }
 
 /// Summary, then description, separated by a blank line; either may be missing.
@@ -73,7 +120,8 @@ pub fn crate_docs(api: &Api) -> TokenStream {
     lines.push("## Operations".into());
     lines.push(String::new());
     for operation in &api.operations {
-        let summary = operation.summary.as_deref().map(|text| format!(": {}", text.trim())).unwrap_or_default();
+        // One list item per operation: a summary written on several lines is joined.
+        let summary = operation.summary.as_deref().map(|text| format!(": {}", text.split_whitespace().collect::<Vec<_>>().join(" "))).unwrap_or_default();
         let deprecated = if operation.deprecated { " (deprecated)" } else { "" };
         lines.push(format!(
             "- [`Client::{}`]: `{} {}`{summary}{deprecated}",
@@ -85,4 +133,20 @@ pub fn crate_docs(api: &Api) -> TokenStream {
         quote! { #![doc = #line] }
     });
     quote! { #(#lines)* }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lazy_continuations_of_list_items_are_indented() {
+        let text = "Note:\n*   To get it, see [the\ntree](x).\n1. one\ntwo\n\nafter\n```\n- a\nb\n```";
+        assert_eq!(text_lines(text), ["Note:", "*   To get it, see [the", "    tree](x).", "1. one", "   two", "", "after", "```text", "- a", "b", "```"]);
+    }
+
+    #[test]
+    fn lazy_continuations_of_block_quotes_are_marked() {
+        assert_eq!(text_lines("> Unofficial\nReturns 430\n\nafter"), ["> Unofficial", "> Returns 430", "", "after"]);
+    }
 }

@@ -2,7 +2,9 @@
 //! emitted here, and typify refers to them through its `x-rust-type` extension:
 //!
 //! - enums whose values collide as Rust names (`asc` and `ASC`, or `=` and `!=`, which have no
-//!   letters at all): typify gives up on these (it panics); here they get unique variant names;
+//!   letters at all), or start with a symbol (`+1`, which typify names `plus1`, not a camel-case
+//!   name): typify gives up on the first kind (it panics); here they get unique variant names
+//!   (`Plus1`) with explicit serde renames;
 //! - open enums: every string enum in a schema a response can carry. A server may add a value
 //!   (a newer VCD returns a token `type` the spec does not list); a closed enum would make the
 //!   whole response fail to parse, so these keep an unknown value in a catch-all
@@ -176,15 +178,27 @@ fn string_values(map: &Map<String, Value>) -> Option<Vec<String>> {
     map.get("enum")?.as_array()?.iter().map(|value| value.as_str().map(str::to_owned)).collect()
 }
 
-/// The values of a string enum whose Rust names would collide or be empty.
+/// The values of a string enum whose Rust names would collide, be empty or start with a symbol.
 fn colliding_values(map: &Map<String, Value>) -> Option<Vec<String>> {
     let values = string_values(map)?;
     let mut seen = BTreeSet::new();
     let collides = values.iter().any(|value| {
         let name = pascal_or_empty(value);
-        name.is_empty() || !seen.insert(name)
+        name.is_empty() || !seen.insert(name) || !symbol_prefix(value).is_empty()
     });
     collides.then_some(values)
+}
+
+/// The symbols a value starts with, before its first letter or digit (`+` of `+1`); spaces and
+/// underscores are only separators.
+fn symbol_prefix(value: &str) -> &str {
+    let end = value.find(|c: char| c.is_ascii_alphanumeric()).unwrap_or(value.len());
+    let prefix = &value[..end];
+    if prefix.chars().all(|c| c == ' ' || c == '_') {
+        ""
+    } else {
+        prefix
+    }
 }
 
 fn pascal_or_empty(value: &str) -> String {
@@ -205,6 +219,11 @@ fn variant_names(values: &[String], taken: Option<&mut BTreeSet<String>>) -> Vec
         .map(|value| {
             let base = match pascal_or_empty(value) {
                 name if name.is_empty() => symbol_name(value),
+                // `+1` is `Plus1`, `-1` is `Minus1`.
+                _ if !symbol_prefix(value).is_empty() => {
+                    let prefix = symbol_prefix(value);
+                    format!("{}{}", symbol_name(prefix), pascal(&value[prefix.len()..]).trim_start_matches('_'))
+                }
                 name => name,
             };
             unique(&base, taken)
@@ -376,8 +395,8 @@ mod tests {
 
     #[test]
     fn colliding_and_symbolic_values_get_distinct_names() {
-        let values: Vec<String> = ["add", "Add", "=", "!=", "<=", "~", "asc", "ASC"].map(String::from).into();
-        assert_eq!(variant_names(&values, None), ["Add", "Add2", "Eq", "NotEq", "LtEq", "Tilde", "Asc", "Asc2"]);
+        let values: Vec<String> = ["add", "Add", "=", "!=", "<=", "~", "asc", "ASC", "+1", "-1"].map(String::from).into();
+        assert_eq!(variant_names(&values, None), ["Add", "Add2", "Eq", "NotEq", "LtEq", "Tilde", "Asc", "Asc2", "Plus1", "Minus1"]);
     }
 
     #[test]
@@ -385,10 +404,11 @@ mod tests {
         let mut schemas = Map::new();
         schemas.insert("Order".into(), json!({"type": "string", "enum": ["asc", "ASC"]}));
         schemas.insert("Plain".into(), json!({"type": "string", "enum": ["a", "b"]}));
+        schemas.insert("Reaction".into(), json!({"type": "string", "enum": ["+1", "-1", "laugh"]}));
         schemas.insert("Filter".into(), json!({"type": "object", "properties": {"operator": {"type": "string", "enum": ["=", "!="]}, "order": {"$ref": "#/components/schemas/Order"}}}));
         let taken = take_own(&mut schemas, &BTreeSet::new());
         let names: Vec<&str> = taken.iter().map(|own| own.name.as_str()).collect();
-        assert_eq!(names, ["Order", "FilterOperator"]);
+        assert_eq!(names, ["Order", "Reaction", "FilterOperator"]);
         assert!(taken.iter().all(|own| !own.open));
         assert_eq!(schemas["Plain"], json!({"type": "string", "enum": ["a", "b"]}));
         assert!(!schemas.contains_key("Order"), "an enum component is emitted here, under its name");

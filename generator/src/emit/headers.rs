@@ -73,7 +73,7 @@ fn emit_struct(operation: &Operation) -> Option<TokenStream> {
             ParamType::Integer(_) => quote! { i64 },
             ParamType::Number => quote! { f64 },
             ParamType::Bool => quote! { bool },
-            ParamType::Str | ParamType::Named(_) => quote! { String },
+            ParamType::Str | ParamType::Named(_) | ParamType::Json(_) => quote! { String },
         };
         fields.push(quote! { #docs pub #ident: Option<#ty>, });
         reads.push(quote! { #ident: client_runtime::header_value(headers, #wire), });

@@ -1,6 +1,7 @@
 //! Stage 4: build the Rust tokens of a client crate's `lib.rs` from the model.
 //!
-//! - [`types`]: schema types, through progenitor's engine;
+//! - [`types`]: schema types, through progenitor's engine (`prepare` first rewrites the schemas
+//!   into forms it reads correctly);
 //! - [`client`]: the `Client`, its builder and one authentication method per security scheme;
 //! - [`operations`]: one method and request builder per operation, and one error enum per
 //!   operation;
@@ -13,6 +14,7 @@ mod enums;
 pub mod headers;
 pub mod mock;
 pub mod operations;
+mod prepare;
 pub mod types;
 
 use proc_macro2::TokenStream;

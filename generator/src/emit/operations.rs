@@ -103,7 +103,7 @@ fn argument_type(param: &Param) -> TokenStream {
         }
         ParamType::Number => quote! { f64 },
         ParamType::Bool => quote! { bool },
-        ParamType::Named(name) => {
+        ParamType::Named(name) | ParamType::Json(name) => {
             let name = format_ident!("{}", name);
             quote! { &'a crate::types::#name }
         }
@@ -402,9 +402,7 @@ fn emit_send(operation: &Operation) -> TokenStream {
         #body
         let operation = &client_runtime::Operation { id: #operation_id, path: #template, security: &[#(#alternatives),*] };
         let response = client.core.execute(operation, request, options).await?;
-        match response.status().as_u16() {
-            #arms
-        }
+        #arms
     }
 }
 
@@ -456,6 +454,10 @@ fn emit_path(operation: &Operation) -> TokenStream {
                     Some(param) => {
                         let ident = format_ident!("{}", param.rust_name);
                         match param.ty {
+                            ParamType::Json(_) => {
+                                let text = json_text(param, quote! { #ident });
+                                quote! { client_runtime::encode_path_segment(&#text) }
+                            }
                             ParamType::Str => quote! { client_runtime::encode_path_segment(#ident) },
                             ParamType::Named(_) => {
                                 let explode = param.explode;
@@ -481,14 +483,24 @@ fn emit_path(operation: &Operation) -> TokenStream {
     quote! { &format!(#template #(, #values)*) }
 }
 
+/// The JSON text of a parameter described by `content: application/json`.
+fn json_text(param: &Param, value: TokenStream) -> TokenStream {
+    let message = format!("parameter `{}` could not be encoded as JSON: {{error}}", param.name);
+    quote! { serde_json::to_string(#value).map_err(|error| client_runtime::Error::InvalidRequest(format!(#message)))? }
+}
+
 fn emit_parameter(param: &Param) -> TokenStream {
     let ident = format_ident!("{}", param.rust_name);
     let name = &param.name;
     let explode = param.explode;
     let named = matches!(param.ty, ParamType::Named(_));
-    let apply = match (param.location, named) {
-        (ParamLocation::Query, false) => quote! { request.query(&[(#name, value.to_string())]) },
-        (ParamLocation::Query, true) => {
+    let json = matches!(param.ty, ParamType::Json(_)).then(|| json_text(param, quote! { value }));
+    let apply = match (param.location, named, json) {
+        (ParamLocation::Query, _, Some(text)) => quote! { request.query(&[(#name, #text)]) },
+        (ParamLocation::Header, _, Some(text)) => quote! { request.header(#name, #text) },
+        (ParamLocation::Cookie, _, Some(text)) => quote! { request.header("cookie", format!("{}={}", #name, #text)) },
+        (ParamLocation::Query, false, None) => quote! { request.query(&[(#name, value.to_string())]) },
+        (ParamLocation::Query, true, None) => {
             let style = match param.style {
                 ParamStyle::Form => quote! { Form },
                 ParamStyle::Simple => quote! { Simple },
@@ -502,15 +514,15 @@ fn emit_parameter(param: &Param) -> TokenStream {
                 )
             }
         }
-        (ParamLocation::Header, false) => quote! { request.header(#name, value.to_string()) },
-        (ParamLocation::Header, true) => {
+        (ParamLocation::Header, false, None) => quote! { request.header(#name, value.to_string()) },
+        (ParamLocation::Header, true, None) => {
             quote! { request.header(#name, client_runtime::simple_text(value, #explode).map_err(client_runtime::Error::InvalidRequest)?) }
         }
-        (ParamLocation::Cookie, false) => quote! { request.header("cookie", format!("{}={}", #name, value)) },
-        (ParamLocation::Cookie, true) => quote! {
+        (ParamLocation::Cookie, false, None) => quote! { request.header("cookie", format!("{}={}", #name, value)) },
+        (ParamLocation::Cookie, true, None) => quote! {
             request.header("cookie", format!("{}={}", #name, client_runtime::simple_text(value, #explode).map_err(client_runtime::Error::InvalidRequest)?))
         },
-        (ParamLocation::Path, _) => return TokenStream::new(),
+        (ParamLocation::Path, _, _) => return TokenStream::new(),
     };
     if param.required {
         quote! { let request = { let value = #ident; #apply }; }
@@ -524,12 +536,13 @@ fn emit_parameter(param: &Param) -> TokenStream {
     }
 }
 
+/// The expression that turns `response` into the method's result, by status.
 fn emit_status_arms(operation: &Operation) -> TokenStream {
     let error = error_enum_ident(operation);
     // Exact codes before ranges, so that a documented 404 wins over a documented 4XX.
     let mut code_arms = Vec::new();
     let mut range_arms = Vec::new();
-    let mut default_arm = quote! { _ => Err(response.unexpected()), };
+    let mut default_body = quote! { Err(response.unexpected()) };
     let uniform = uniform_success(operation);
     let success = success_enum_ident(operation);
     for outcome in &operation.success {
@@ -555,15 +568,21 @@ fn emit_status_arms(operation: &Operation) -> TokenStream {
         }};
         let pattern = status_pattern(outcome.status);
         match outcome.status {
-            StatusKey::Default => default_arm = quote! { _ => #body },
+            StatusKey::Default => default_body = body,
             StatusKey::Range(_) => range_arms.push(quote! { #pattern => #body }),
             StatusKey::Code(_) => code_arms.push(quote! { #pattern => #body }),
         }
     }
+    // With only a `default` response there is nothing to tell apart.
+    if code_arms.is_empty() && range_arms.is_empty() {
+        return default_body;
+    }
     quote! {
-        #(#code_arms)*
-        #(#range_arms)*
-        #default_arm
+        match response.status().as_u16() {
+            #(#code_arms)*
+            #(#range_arms)*
+            _ => #default_body
+        }
     }
 }
 
@@ -633,12 +652,23 @@ fn outcome_variants<'a>(outcomes: impl Iterator<Item = &'a Outcome>) -> Vec<Toke
         .collect()
 }
 
+/// On a response enum whose variants hold different bodies, `#[allow(clippy::large_enum_variant)]`:
+/// one may be large beside a bodyless one. A response is returned once per call, so the size
+/// costs nothing that matters, and boxing the bodies would make matching on them clumsier (the
+/// same reason `clippy::result_large_err` is allowed).
+fn allow_large_bodies(outcomes: &[Outcome]) -> Option<TokenStream> {
+    let differ = outcomes.windows(2).any(|pair| pair[0].body != pair[1].body);
+    differ.then(|| quote! { #[allow(clippy::large_enum_variant)] })
+}
+
 fn emit_success_enum(operation: &Operation) -> TokenStream {
     let name = success_enum_ident(operation);
     let doc = doc_lines([format!("The success responses [`Client::{}`] documents (their bodies differ).", operation.method_name)]);
     let variants = outcome_variants(operation.success.iter());
+    let allow = allow_large_bodies(&operation.success);
     quote! {
         #doc
+        #allow
         #[derive(Debug)]
         pub enum #name {
             #(#variants)*
@@ -675,14 +705,16 @@ fn emit_error_enum(operation: &Operation) -> TokenStream {
         quote! { #pattern => write!(f, #message, client_runtime::DocumentedError::status(self)), }
     });
     // An operation that documents no errors still gets an (empty) enum, so that every
-    // operation's signature has the same shape.
-    let (status_body, display_body) = if operation.errors.is_empty() {
-        (quote! { match *self {} }, quote! { match *self {} })
+    // operation's signature has the same shape; its `fmt` never runs, so it names no formatter.
+    let (status_body, formatter, display_body) = if operation.errors.is_empty() {
+        (quote! { match *self {} }, quote! { _ }, quote! { match *self {} })
     } else {
-        (quote! { match self { #(#status_arms)* } }, quote! { match self { #(#display_arms)* } })
+        (quote! { match self { #(#status_arms)* } }, quote! { f }, quote! { match self { #(#display_arms)* } })
     };
+    let allow = allow_large_bodies(&operation.errors);
     quote! {
         #doc
+        #allow
         #[derive(Debug)]
         pub enum #name {
             #(#variants)*
@@ -695,7 +727,7 @@ fn emit_error_enum(operation: &Operation) -> TokenStream {
         }
 
         impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            fn fmt(&self, #formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 #display_body
             }
         }

@@ -45,35 +45,14 @@ fn secret_type() -> Value {
 pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
     let mut schemas: Map<String, Value> =
         api.schemas.iter().map(|(name, schema)| (name.clone(), mark_secrets(schema.clone()))).collect();
+    super::prepare::prepare(&mut schemas);
     let own_enums = enums::take_own(&mut schemas, &enums::received_schemas(api));
     prevent_name_collisions(&mut schemas, own_enums.iter().map(|own| own.name().to_owned()));
-    let document = json!({
-        "openapi": "3.0.3",
-        "info": { "title": api.title, "version": api.api_version },
-        "paths": {},
-        "components": { "schemas": schemas },
-    });
-    let spec: openapiv3::OpenAPI = serde_json::from_value(document)
-        .map_err(|error| Diagnostic::error("/components/schemas", format!("a schema could not be read: {error}")))?;
-
-    let mut settings = progenitor_impl::GenerationSettings::default();
-    settings.with_unknown_crates(progenitor_impl::UnknownPolicy::Allow);
-    // Users (and tests) compare responses; `Secret` compares by value too.
-    settings.with_derive("PartialEq");
-    let mut generator = progenitor_impl::Generator::new(&settings);
-    // progenitor is known to panic on some inputs; a panic must become a diagnostic, not a crash.
-    let generated = catch_unwind(AssertUnwindSafe(|| generator.generate_tokens(&spec).map(|_| ())));
-    match generated {
-        Ok(Ok(())) => {}
-        Ok(Err(error)) => {
-            return Err(Diagnostic::error("/components/schemas", format!("the schema types could not be generated: {error}"))
-                .help("simplify the schema named in the message, or report it as a generator bug"))
-        }
-        Err(panic) => {
-            return Err(Diagnostic::error("/components/schemas", format!("progenitor panicked while generating the schema types: {}", crate::diagnostic::panic_message(&*panic)))
-                .help("this is a bug in the code generator's engine; please report it with the spec"))
-        }
-    }
+    let settings = generation_settings();
+    let generator = match run_typify(&schemas, api, &settings) {
+        Ok(generator) => generator,
+        Err(failure) => return Err(located_failure(&schemas, api, &settings, failure)),
+    };
     let type_space = generator.get_type_space();
     let generated_names: std::collections::BTreeSet<String> =
         type_space.iter_types().map(|ty| ty.name()).chain(own_enums.iter().map(|own| own.name().to_owned())).collect();
@@ -84,7 +63,7 @@ pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
         )
         .help("this is a generator bug; please report it with the spec"));
     }
-    let typify_items = type_space.to_stream();
+    let typify_items = allow_unused_defaults(type_space.to_stream());
     let own_items = enums::emit(&own_enums);
     Ok(Types {
         tokens: quote::quote! { #typify_items #own_items },
@@ -96,6 +75,110 @@ pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
             uses_regress: type_space.uses_regress(),
         },
     })
+}
+
+/// typify writes a `defaults` module of generic helpers for `#[serde(default = ...)]` and not all
+/// of them are used by every crate (`dead_code`); the allow goes on that private module only.
+/// The module is found among the top-level tokens (`pub mod defaults { ... }`), which is cheap
+/// next to parsing the whole output.
+fn allow_unused_defaults(items: TokenStream) -> TokenStream {
+    use proc_macro2::TokenTree;
+    let mut trees: Vec<TokenTree> = items.into_iter().collect();
+    let is_ident = |tree: Option<&TokenTree>, word: &str| matches!(tree, Some(TokenTree::Ident(ident)) if ident == word);
+    let found = (0..trees.len()).find(|&index| is_ident(trees.get(index), "mod") && is_ident(trees.get(index + 1), "defaults"));
+    if let Some(index) = found {
+        // Before the visibility: `pub`, or `pub(...)`.
+        let mut start = index;
+        if start > 0 && matches!(&trees[start - 1], TokenTree::Group(group) if group.delimiter() == proc_macro2::Delimiter::Parenthesis) {
+            start -= 1;
+        }
+        if start > 0 && is_ident(trees.get(start - 1), "pub") {
+            start -= 1;
+        } else {
+            start = index;
+        }
+        let allow: TokenStream = quote::quote! { #[allow(dead_code)] };
+        trees.splice(start..start, allow);
+    }
+    trees.into_iter().collect()
+}
+
+fn generation_settings() -> progenitor_impl::GenerationSettings {
+    let mut settings = progenitor_impl::GenerationSettings::default();
+    settings.with_unknown_crates(progenitor_impl::UnknownPolicy::Allow);
+    // Users (and tests) compare responses; `Secret` compares by value too.
+    settings.with_derive("PartialEq");
+    settings
+}
+
+/// Why the type engine gave up: its error, or its panic.
+enum Failure {
+    Error(String),
+    Panic(String),
+}
+
+/// Runs progenitor's type generator on a document holding only `schemas`.
+fn run_typify(schemas: &Map<String, Value>, api: &Api, settings: &progenitor_impl::GenerationSettings) -> Result<progenitor_impl::Generator, Failure> {
+    let document = json!({
+        "openapi": "3.0.3",
+        "info": { "title": api.title, "version": api.api_version },
+        "paths": {},
+        "components": { "schemas": schemas },
+    });
+    let spec: openapiv3::OpenAPI =
+        serde_json::from_value(document).map_err(|error| Failure::Error(format!("a schema could not be read: {error}")))?;
+    let mut generator = progenitor_impl::Generator::new(settings);
+    // progenitor is known to panic on some inputs; a panic must become a diagnostic, not a crash.
+    match catch_unwind(AssertUnwindSafe(|| generator.generate_tokens(&spec).map(|_| ()))) {
+        Ok(Ok(())) => Ok(generator),
+        Ok(Err(error)) => Err(Failure::Error(error.to_string())),
+        Err(panic) => Err(Failure::Panic(crate::diagnostic::panic_message(&*panic))),
+    }
+}
+
+/// The diagnostic for a failure of the type engine, at the schema that causes it: each schema
+/// is tried alone, the schemas it refers to standing in as untyped values, and the first that
+/// fails is named. (Only when the whole set fails; a spec that generates never pays for this.)
+fn located_failure(schemas: &Map<String, Value>, api: &Api, settings: &progenitor_impl::GenerationSettings, failure: Failure) -> Diagnostic {
+    let culprit = schemas.iter().find_map(|(name, schema)| {
+        let mut alone = Map::new();
+        let mut referenced = Vec::new();
+        referenced_names(schema, &mut referenced);
+        for other in referenced {
+            alone.insert(other, json!({}));
+        }
+        alone.insert(name.clone(), schema.clone());
+        run_typify(&alone, api, settings).err().map(|failure| (name, failure))
+    });
+    let (name, failure) = match culprit {
+        Some((name, failure)) => (Some(name), failure),
+        None => (None, failure),
+    };
+    let at = name.and_then(|name| api.schema_pointers.get(name)).cloned().unwrap_or_else(|| "/components/schemas".into());
+    let subject = match name {
+        Some(name) => format!("the schema that becomes the type `{name}`"),
+        None => "the schema types".to_owned(),
+    };
+    match failure {
+        Failure::Error(error) => Diagnostic::error(at, format!("{subject} could not be generated: {error}"))
+            .help("simplify this schema, or report it as a generator bug"),
+        Failure::Panic(message) => Diagnostic::error(at, format!("progenitor panicked while generating {subject}: {message}"))
+            .help("this is a bug in the code generator's engine; please report it with the spec"),
+    }
+}
+
+/// The names of the schemas `schema` refers to (`#/components/schemas/<name>`).
+fn referenced_names(schema: &Value, found: &mut Vec<String>) {
+    match schema {
+        Value::Object(map) => {
+            if let Some(name) = map.get("$ref").and_then(Value::as_str).and_then(|reference| crate::refs::component_name(reference, "schemas")) {
+                found.push(name.to_owned());
+            }
+            map.values().for_each(|child| referenced_names(child, found));
+        }
+        Value::Array(items) => items.iter().for_each(|child| referenced_names(child, found)),
+        _ => {}
+    }
 }
 
 /// typify names a type after its `title`, or after its parent and property (`Ticket` +
@@ -125,6 +208,7 @@ fn name_properties(schema: &mut Value, name: &str, taken: &mut std::collections:
                     let mut derived = format!("{name}{}", crate::naming::pascal(property));
                     let named_by_typify = property_schema.as_object().is_some_and(|object| {
                         !object.contains_key("$ref")
+                            && !is_reference_in_all_of(object)
                             && ["enum", "properties", "oneOf", "anyOf", "allOf"].iter().any(|key| object.contains_key(*key))
                     });
                     if named_by_typify && !taken.insert(derived.clone()) {
@@ -142,6 +226,13 @@ fn name_properties(schema: &mut Value, name: &str, taken: &mut std::collections:
             _ => name_properties(child, name, taken),
         }
     }
+}
+
+/// `allOf: [{$ref}]` and nothing else that makes a type (how a `$ref` carries a description or
+/// `nullable`): typify gives it the referenced type, not a new one.
+fn is_reference_in_all_of(object: &Map<String, Value>) -> bool {
+    let single_ref = matches!(object.get("allOf"), Some(Value::Array(members)) if members.len() == 1 && members[0].get("$ref").is_some());
+    single_ref && !["type", "properties", "enum", "oneOf", "anyOf", "additionalProperties", "items"].iter().any(|key| object.contains_key(*key))
 }
 
 /// Like [`name_properties`], keeping the title just given to this schema.
