@@ -1,10 +1,14 @@
-//! Turns an OpenAPI 3.0 spec into a typed Rust client crate.
+//! Turns an OpenAPI spec (3.0, 3.1 or Swagger 2.0, in one file or many) into a typed Rust
+//! client crate.
 //!
 //! The generator is a pipeline; each stage is a module, takes what the previous one produced
 //! and hands its own result forward:
 //!
-//! 1. [`load`]: read the file and parse YAML or JSON into a JSON value (syntax errors located);
-//!    `tree` builds the value with caps on size, depth and alias expansion.
+//! 1. [`input`]: read the root file and every file it refers to (YAML or JSON, with caps on
+//!    size, depth and alias expansion), bundle them into one document, and upgrade Swagger 2.0
+//!    or OpenAPI 3.1 to OpenAPI 3.0 shape. `source` (the source map, at the bottom) remembers
+//!    which file, line and column every node came from; [`diagnostic`] reads it to point into
+//!    the right file.
 //! 2. [`validate`]: check the document is OpenAPI 3.0 and that a client can be generated from
 //!    it; every problem becomes a located [`Diagnostic`]. Its checks: `shape` (structure and
 //!    field types), `schemas` (schema rules), `references` (the `$ref` graph), and its own
@@ -23,16 +27,15 @@ pub mod corpus;
 pub mod diagnostic;
 pub mod emit;
 pub mod format;
-pub mod load;
-mod locate;
+pub mod input;
 pub mod model;
 mod naming;
 mod references;
 mod refs;
 mod schemas;
 mod shape;
+pub mod source;
 mod template;
-mod tree;
 pub mod validate;
 pub mod workspace;
 pub mod write;
@@ -84,8 +87,9 @@ pub fn generate_crate(spec_path: &Path, options: &CrateOptions) -> Result<Genera
 }
 
 fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagnostics> {
-    let document = load::load(spec_path)?;
+    let document = input::load(spec_path)?;
     let (openapi, mut warnings) = validate::validate(&document, options.lenient)?;
+    warnings.extend_placed(&document.notes);
     let (api, model_warnings) = model::lower(&openapi, &document).map_err(|found| found.with_source(&document))?;
     warnings.merge(model_warnings.with_source(&document));
     let emitted = emit::emit(&api).map_err(|found| found.with_source(&document))?;
