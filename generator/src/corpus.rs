@@ -1,8 +1,10 @@
 //! Runs the generator over a folder of real-world specs and tabulates how it fared.
 //!
-//! `cargo xtask corpus <DIR> [--compile]` is a thin front end over [`run`]. Each spec becomes a
-//! standalone crate under the output folder; with `compile`, `cargo check` runs on each, all
-//! sharing one target directory so dependencies are built once.
+//! `cargo xtask corpus <DIR> [--compile]` is a thin front end over [`run`]. Each spec in the
+//! folder (a file, or a folder holding a multi-file spec's root file, see
+//! [`workspace::spec_files`]) becomes a standalone crate under the output folder; with
+//! `compile`, `cargo check` and then `cargo clippy -- -D warnings` run on each, all sharing one
+//! target directory so dependencies are built once.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -15,7 +17,7 @@ use crate::{generate_crate, workspace, CrateOptions};
 /// How one spec fared.
 #[derive(Debug)]
 pub struct Row {
-    /// The spec's file name.
+    /// The spec's path relative to the corpus folder.
     pub spec: String,
     /// Operations in the generated client (0 when generation failed).
     pub operations: usize,
@@ -29,6 +31,8 @@ pub struct Row {
     pub lines: usize,
     /// Whether `cargo check` passed and how long it took, when compiling was asked for.
     pub check: Option<(bool, u128)>,
+    /// Whether `cargo clippy -- -D warnings` passed, when compiling was asked for.
+    pub clippy: Option<bool>,
     /// The rendered diagnostics (errors and warnings), for the report.
     pub diagnostics: String,
 }
@@ -47,7 +51,7 @@ pub enum Outcome {
 impl Row {
     /// Whether this row makes the corpus run fail: a panic, or a crate that does not compile.
     pub fn is_failure(&self) -> bool {
-        matches!(self.result, Outcome::Panic(_)) || matches!(self.check, Some((false, _)))
+        matches!(self.result, Outcome::Panic(_)) || matches!(self.check, Some((false, _))) || self.clippy == Some(false)
     }
 }
 
@@ -72,23 +76,23 @@ pub fn run(dir: &Path, settings: &Settings) -> std::io::Result<Vec<Row>> {
     std::fs::create_dir_all(&settings.out_dir)?;
     let mut rows = Vec::new();
     for spec in specs {
-        rows.push(run_one(&spec, settings)?);
+        rows.push(run_one(dir, &spec, settings)?);
     }
     Ok(rows)
 }
 
-fn run_one(spec: &Path, settings: &Settings) -> std::io::Result<Row> {
+fn run_one(dir: &Path, spec: &Path, settings: &Settings) -> std::io::Result<Row> {
     let name = workspace::crate_name(spec);
     let crate_dir = settings.out_dir.join(&name);
     let options = CrateOptions {
         crate_name: name.clone(),
         spec_display: spec.display().to_string(),
-        regenerate_command: format!("cargo xtask corpus {}", spec.parent().unwrap_or(spec).display()),
+        regenerate_command: format!("cargo xtask corpus {}", dir.display()),
         runtime_path: settings.runtime_path.display().to_string(),
         standalone: true,
         lenient: settings.lenient,
     };
-    let spec_name = spec.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    let spec_name = spec.strip_prefix(dir).unwrap_or(spec).display().to_string();
     let started = Instant::now();
     let generated = catch_unwind(AssertUnwindSafe(|| generate_crate(spec, &options)));
     let generate_ms = started.elapsed().as_millis();
@@ -100,6 +104,7 @@ fn run_one(spec: &Path, settings: &Settings) -> std::io::Result<Row> {
         generate_ms,
         lines: 0,
         check: None,
+        clippy: None,
         diagnostics: String::new(),
     };
     match generated {
@@ -129,18 +134,25 @@ fn run_one(spec: &Path, settings: &Settings) -> std::io::Result<Row> {
                 if let Some(lock) = &settings.lock_file {
                     std::fs::copy(lock, crate_dir.join("Cargo.lock"))?;
                 }
-                row.check = Some(cargo_check(&crate_dir, &settings.out_dir.join("target")));
+                let target = settings.out_dir.join("target");
+                let check = cargo(&crate_dir, &target, &["check", "--quiet"]);
+                row.check = Some(check);
+                // Lints only mean something for a crate that compiles.
+                if check.0 {
+                    row.clippy = Some(cargo(&crate_dir, &target, &["clippy", "--quiet", "--", "-D", "warnings"]).0);
+                }
             }
         }
     }
     Ok(row)
 }
 
-fn cargo_check(crate_dir: &Path, target: &Path) -> (bool, u128) {
+/// Runs `cargo <args>` in `crate_dir`: whether it passed, and how long it took.
+fn cargo(crate_dir: &Path, target: &Path, args: &[&str]) -> (bool, u128) {
     let started = Instant::now();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = Command::new(cargo)
-        .args(["check", "--quiet"])
+        .args(args)
         .current_dir(crate_dir)
         .env("CARGO_TARGET_DIR", target)
         .status();
@@ -151,9 +163,9 @@ fn cargo_check(crate_dir: &Path, target: &Path) -> (bool, u128) {
 pub fn table(rows: &[Row]) -> String {
     let compiled = rows.iter().any(|row| row.check.is_some());
     let mut text = String::from("| spec | operations | result | warnings | generate ms | lines |");
-    text.push_str(if compiled { " cargo check | check ms |\n" } else { "\n" });
+    text.push_str(if compiled { " cargo check | check ms | clippy -D warnings |\n" } else { "\n" });
     text.push_str("| --- | ---: | --- | ---: | ---: | ---: |");
-    text.push_str(if compiled { " --- | ---: |\n" } else { "\n" });
+    text.push_str(if compiled { " --- | ---: | --- |\n" } else { "\n" });
     for row in rows {
         let result = match &row.result {
             Outcome::Ok => "ok".to_owned(),
@@ -164,10 +176,13 @@ pub fn table(rows: &[Row]) -> String {
             "| {} | {} | {} | {} | {} | {} |",
             row.spec, row.operations, result, row.warnings, row.generate_ms, row.lines
         ));
-        match row.check {
-            Some((passed, ms)) => text.push_str(&format!(" {} | {ms} |\n", if passed { "passes" } else { "FAILS" })),
-            None if compiled => text.push_str(" - | - |\n"),
-            None => text.push('\n'),
+        let verdict = |passed: bool| if passed { "passes" } else { "FAILS" };
+        match (row.check, row.clippy) {
+            (Some((passed, ms)), clippy) => {
+                text.push_str(&format!(" {} | {ms} | {} |\n", verdict(passed), clippy.map_or("-", verdict)))
+            }
+            (None, _) if compiled => text.push_str(" - | - | - |\n"),
+            (None, _) => text.push('\n'),
         }
     }
     text

@@ -88,12 +88,18 @@ pub fn generate_crate(spec_path: &Path, options: &CrateOptions) -> Result<Genera
 
 fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagnostics> {
     let document = input::load(spec_path)?;
-    let (openapi, mut warnings) = validate::validate(&document, options.lenient)?;
-    warnings.extend_placed(&document.notes);
-    let (api, model_warnings) = model::lower(&openapi, &document).map_err(|found| found.with_source(&document))?;
+    // The input stage's notes (what an upgrade could not carry over) come with whatever follows.
+    let with_notes = |mut found: Diagnostics| {
+        found.extend_placed(&document.notes);
+        found.sorted()
+    };
+    let (openapi, warnings) = validate::validate(&document, options.lenient).map_err(with_notes)?;
+    let mut warnings = with_notes(warnings);
+    let located = |found: Diagnostics| with_notes(found.with_source(&document));
+    let (api, model_warnings) = model::lower(&openapi, &document).map_err(located)?;
     warnings.merge(model_warnings.with_source(&document));
-    let emitted = emit::emit(&api).map_err(|found| found.with_source(&document))?;
-    let lib_rs = format::format_lib(&emitted.tokens, &options.header()).map_err(|found| found.with_source(&document))?;
+    let emitted = emit::emit(&api).map_err(located)?;
+    let lib_rs = format::format_lib(&emitted.tokens, &options.header()).map_err(located)?;
     Ok(Generated {
         files: write::crate_files(&api, lib_rs, &emitted.types, options),
         warnings,

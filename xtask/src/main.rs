@@ -35,9 +35,10 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
-    /// Generate a standalone client crate from any OpenAPI 3.0 spec (YAML or JSON).
+    /// Generate a standalone client crate from any spec: OpenAPI 3.0 or 3.1, or Swagger 2.0, in
+    /// YAML or JSON, in one file or many.
     Generate {
-        /// The spec file.
+        /// The spec file (for a spec in many files, its root file).
         spec: PathBuf,
         /// The directory to write the crate into (created if missing).
         #[arg(long)]
@@ -59,11 +60,13 @@ enum Command {
         lenient: bool,
     },
     /// Generate a crate for every spec in DIR (leniently) and print a table of the results.
-    /// Exit 1 if any spec panics the generator or, with --compile, any crate fails `cargo check`.
+    /// Exit 1 if any spec panics the generator or, with --compile, any crate fails `cargo check`
+    /// or `cargo clippy -- -D warnings`.
     Corpus {
-        /// The folder of specs (`.yaml`, `.yml`, `.json`).
+        /// The folder of specs (`.yaml`, `.yml`, `.json` files, and folders holding a multi-file
+        /// spec's root file, `openapi.yaml` or `swagger.yaml`).
         dir: PathBuf,
-        /// Also run `cargo check` on every generated crate.
+        /// Also run `cargo check` and `cargo clippy -- -D warnings` on every generated crate.
         #[arg(long)]
         compile: bool,
         /// Where to write the crates (default: target/corpus).
@@ -252,6 +255,6 @@ fn run_corpus(dir: &Path, compile: bool, out: Option<PathBuf>) -> Result<(), Str
     if failures.is_empty() {
         Ok(())
     } else {
-        Err(format!("error: panicked or failed to compile: {}", failures.join(", ")))
+        Err(format!("error: panicked, failed to compile or failed clippy: {}", failures.join(", ")))
     }
 }

@@ -216,11 +216,19 @@ fn convert_schema(schema: &mut Map<String, Value>, at: &str, found: &mut Vec<Dia
             schema.entry("format").or_insert_with(|| json!("binary"));
         }
     }
+    if schema.contains_key("prefixItems") && !schema.contains_key("items") {
+        // A tuple's elements have no one type; OpenAPI 3.0 can only say "any".
+        schema.insert("items".into(), json!({}));
+    }
     for keyword in INEXPRESSIBLE {
         if schema.remove(*keyword).is_some() {
             found.push(
                 Diagnostic::warning(child(at, keyword), format!("`{keyword}` (JSON Schema 2020-12) has no OpenAPI 3.0 form; the generated type does not check it"))
-                    .help("the client accepts and sends values this keyword would refuse"),
+                    .help(if *keyword == "prefixItems" {
+                        "the elements become untyped JSON values; the client accepts and sends values this keyword would refuse"
+                    } else {
+                        "the client accepts and sends values this keyword would refuse"
+                    }),
             );
         }
     }
