@@ -20,21 +20,62 @@ where
 
 /// Splits spec text into doc lines. Fenced code blocks become `text` blocks: spec examples are
 /// not Rust, and must not be taken for doctests.
+///
+/// A line that continues a list item without indentation (what YAML's folded `>` style makes
+/// of a wrapped item) is indented under the item: Markdown reads it as part of the item either
+/// way, and rustdoc's lint asks for the indentation.
 pub fn text_lines(text: &str) -> Vec<String> {
     let mut in_fence = false;
+    // The indentation of the list item the previous line belongs to.
+    let mut item: Option<usize> = None;
     text.trim()
         .lines()
         .map(|line| {
             let trimmed = line.trim_start();
             if trimmed.starts_with("```") {
                 in_fence = !in_fence;
+                item = None;
                 if in_fence {
                     return "```text".to_owned();
                 }
             }
-            line.trim_end().to_owned()
+            let indent = line.len() - trimmed.len();
+            let (line, trimmed) = (line.trim_end(), trimmed.trim_end());
+            if in_fence || trimmed.is_empty() {
+                item = None;
+                return line.to_owned();
+            }
+            if let Some(marker) = list_marker(trimmed) {
+                item = Some(indent + marker);
+                return line.to_owned();
+            }
+            match item {
+                Some(width) if indent < width => format!("{}{trimmed}", " ".repeat(width)),
+                _ => line.to_owned(),
+            }
         })
         .collect()
+}
+
+/// The width of the list marker `line` starts with (`- `, `* `, `+ `, `1. `, `2) `), if any.
+fn list_marker(line: &str) -> Option<usize> {
+    if ["- ", "* ", "+ "].iter().any(|marker| line.starts_with(marker)) {
+        return Some(2);
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let rest = &line[digits..];
+    (digits > 0 && digits < 10 && (rest.starts_with(". ") || rest.starts_with(") "))).then_some(digits + 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lazy_continuations_of_list_items_are_indented() {
+        let text = "Intro:\n\n- one, wrapped \nhere  \n  - nested\n  wrapped\n1. numbered\nwrapped\n\nAfter.";
+        assert_eq!(text_lines(text), ["Intro:", "", "- one, wrapped", "  here", "  - nested", "    wrapped", "1. numbered", "   wrapped", "", "After."]);
+    }
 }
 
 /// Summary, then description, separated by a blank line; either may be missing.

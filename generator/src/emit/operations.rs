@@ -219,12 +219,20 @@ fn emit_checks(param: &Param) -> Vec<TokenStream> {
                 Constraint::FullMatch(pattern) => quote! { client_runtime::Constraint::FullMatch(#pattern) },
                 Constraint::Pattern(pattern) => quote! { client_runtime::Constraint::Pattern(#pattern) },
             };
+            // A constraint is about the text sent: a number or other non-string value (a regex
+            // in a Swagger path template over an integer id) is checked as its text.
+            let text = |value: TokenStream| match param.ty {
+                ParamType::Str => value,
+                _ => quote! { &#value.to_string() },
+            };
             if param.required {
-                quote! { #constraint.check(#name, #ident).map_err(Error::InvalidRequest)?; }
+                let value = text(quote! { #ident });
+                quote! { #constraint.check(#name, #value).map_err(Error::InvalidRequest)?; }
             } else {
+                let value = text(quote! { value });
                 quote! {
                     if let Some(value) = #ident {
-                        #constraint.check(#name, value).map_err(Error::InvalidRequest)?;
+                        #constraint.check(#name, #value).map_err(Error::InvalidRequest)?;
                     }
                 }
             }
@@ -467,10 +475,11 @@ fn emit_error_enum(operation: &Operation) -> TokenStream {
     });
     // An operation that documents no errors still gets an (empty) enum, so that every
     // operation's signature has the same shape.
-    let (status_body, display_body) = if operation.errors.is_empty() {
-        (quote! { match *self {} }, quote! { match *self {} })
+    // Its `fmt` has no use for the formatter (an unused argument fails clippy).
+    let (status_body, display_body, formatter) = if operation.errors.is_empty() {
+        (quote! { match *self {} }, quote! { match *self {} }, quote! { _f })
     } else {
-        (quote! { match self { #(#status_arms)* } }, quote! { match self { #(#display_arms)* } })
+        (quote! { match self { #(#status_arms)* } }, quote! { match self { #(#display_arms)* } }, quote! { f })
     };
     quote! {
         #doc
@@ -486,7 +495,7 @@ fn emit_error_enum(operation: &Operation) -> TokenStream {
         }
 
         impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            fn fmt(&self, #formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 #display_body
             }
         }

@@ -188,8 +188,8 @@ impl Upgrade<'_> {
         for (index, scheme) in listed.iter().enumerate() {
             if !["https", "http"].contains(scheme) {
                 self.found.push(
-                    Diagnostic::warning(format!("/schemes/{index}"), format!("the scheme `{scheme}` is not HTTP; the client only speaks HTTPS (or HTTP when allowed)"))
-                        .help("list `https` in `schemes`"),
+                    Diagnostic::warning(format!("/schemes/{index}"), format!("the scheme `{scheme}` is not HTTP; it is left out of the servers"))
+                        .help("the client speaks HTTPS (and HTTP when allowed); list `https` in `schemes`"),
                 );
             }
         }
@@ -309,10 +309,15 @@ impl Upgrade<'_> {
                     parameter.insert("style".into(), json!(style));
                     parameter.insert("explode".into(), json!(explode));
                 }
-                None => self.found.push(
-                    Diagnostic::warning(format!("{at}/collectionFormat"), format!("`collectionFormat: {format}` has no OpenAPI 3.0 equivalent in a {location} parameter; the values are sent comma-separated"))
-                        .help("use `csv`, or `multi`, `ssv` or `pipes` in a query parameter"),
-                ),
+                None => {
+                    self.found.push(
+                        Diagnostic::warning(format!("{at}/collectionFormat"), format!("`collectionFormat: {format}` has no OpenAPI 3.0 equivalent in a {location} parameter; the values are sent comma-separated"))
+                            .help("use `csv`, or `multi`, `ssv` or `pipes` in a query parameter"),
+                    );
+                    let style = if location == "query" || location == "cookie" { "form" } else { "simple" };
+                    parameter.insert("style".into(), json!(style));
+                    parameter.insert("explode".into(), json!(false));
+                }
             }
         }
         if parameter.get("allowEmptyValue").is_some() && location != "query" {
