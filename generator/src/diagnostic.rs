@@ -32,13 +32,14 @@ pub struct Diagnostic {
     /// What is wrong, in a sentence.
     pub message: String,
     /// The JSON pointer of the offending node in the document (`""` for the whole document).
-    pub pointer: String,
+    pub pointer: Box<str>,
     /// How to fix it, where a fix is known.
     pub help: Option<Box<str>>,
     /// Line and column (1-based), when known.
     pub location: Option<Location>,
-    /// The file the node was written in and its pointer there, once known.
-    pub origin: Option<Origin>,
+    /// The file the node was written in and its pointer there, once known (boxed: most
+    /// diagnostics are built and dropped in passing, and a small one is cheap to return).
+    pub origin: Option<Box<Origin>>,
     /// For a spec bug the generator can work around: what it does instead when asked to be
     /// lenient (the error then becomes a warning).
     pub lenient: Option<&'static str>,
@@ -50,7 +51,7 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             message: message.into(),
-            pointer: pointer.into(),
+            pointer: pointer.into().into_boxed_str(),
             help: None,
             location: None,
             origin: None,
@@ -94,7 +95,7 @@ impl Diagnostic {
     /// Says which file the diagnostic is about, its pointer being one in that file (a file
     /// other than the root one fails to parse, or cannot be read).
     pub fn in_file(mut self, file: FileId) -> Self {
-        self.origin = Some(Origin { file, pointer: self.pointer.clone() });
+        self.origin = Some(Box::new(Origin { file, pointer: self.pointer.to_string() }));
         self
     }
 }
@@ -221,8 +222,8 @@ impl Diagnostics {
         let mut indexes: Vec<Option<locate::Index>> = files.iter().map(|_| None).collect();
         for item in &mut self.items {
             let origin = match &item.origin {
-                Some(origin) => origin.clone(),
-                None if item.location.is_some() => Origin { file: ROOT, pointer: item.pointer.clone() },
+                Some(origin) => Origin::clone(origin),
+                None if item.location.is_some() => Origin { file: ROOT, pointer: item.pointer.to_string() },
                 None => self.sources.origin(&item.pointer),
             };
             if item.location.is_none() {
@@ -232,7 +233,7 @@ impl Diagnostics {
                     }
                 }
             }
-            item.origin = Some(origin);
+            item.origin = Some(Box::new(origin));
         }
     }
 
@@ -258,7 +259,7 @@ impl Diagnostics {
             None => ("", ""),
         };
         // The pointer shown is the node's in the file it is in.
-        let pointer = item.origin.as_ref().map_or(item.pointer.as_str(), |origin| origin.pointer.as_str());
+        let pointer = item.origin.as_ref().map_or(&*item.pointer, |origin| origin.pointer.as_str());
         // The root's pointer says nothing the position (or the lack of one) does not.
         let mut notes = if pointer.is_empty() {
             Vec::new()

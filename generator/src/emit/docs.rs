@@ -67,17 +67,6 @@ fn list_marker(line: &str) -> Option<usize> {
     (digits > 0 && digits < 10 && (rest.starts_with(". ") || rest.starts_with(") "))).then_some(digits + 2)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lazy_continuations_of_list_items_are_indented() {
-        let text = "Intro:\n\n- one, wrapped \nhere  \n  - nested\n  wrapped\n1. numbered\nwrapped\n\nAfter.";
-        assert_eq!(text_lines(text), ["Intro:", "", "- one, wrapped", "  here", "  - nested", "    wrapped", "1. numbered", "   wrapped", "", "After."]);
-    }
-}
-
 /// Summary, then description, separated by a blank line; either may be missing.
 pub fn summary_and_description(summary: Option<&str>, description: Option<&str>) -> Vec<String> {
     let mut lines = Vec::new();
@@ -126,4 +115,15 @@ pub fn crate_docs(api: &Api) -> TokenStream {
         quote! { #![doc = #line] }
     });
     quote! { #(#lines)* }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lazy_continuations_of_list_items_are_indented() {
+        let text = "Intro:\n\n- one, wrapped \nhere  \n  - nested\n  wrapped\n1. numbered\nwrapped\n\nAfter.";
+        assert_eq!(text_lines(text), ["Intro:", "", "- one, wrapped", "  here", "  - nested", "    wrapped", "1. numbered", "   wrapped", "", "After."]);
+    }
 }

@@ -35,16 +35,24 @@ const MAX_FILES: usize = 10_000;
 /// The deepest nesting of copied-in files (a longer chain is almost surely a loop).
 const MAX_INLINE_DEPTH: usize = 64;
 
+/// Nodes copied in, at most, per byte of the spec's files (and at least [`MIN_COPY_BUDGET`]): a
+/// file copied twice into a file copied twice into... grows exponentially, like a YAML alias
+/// bomb, and is stopped the same way.
+const COPIES_PER_BYTE: usize = 2;
+
+/// The copy budget of a small spec.
+const MIN_COPY_BUDGET: usize = 1 << 18;
+
 /// A node of some file: the file and the node's pointer in it.
 type Target = (FileId, String);
 
 /// Resolves every `$ref` to another file in `root` (the root file's value; its file is the
 /// source map's first). Returns the bundled document, or every problem found.
 pub(super) fn bundle(root: Value, sources: &mut SourceMap) -> Result<Value, Vec<Diagnostic>> {
-    if !has_external_refs(&root) {
+    let layout = if root.get("swagger").is_some() { Layout::Swagger2 } else { Layout::OpenApi3 };
+    if !has_external_refs(&root, layout, "", "") {
         return Ok(root);
     }
-    let layout = if root.get("swagger").is_some() { Layout::Swagger2 } else { Layout::OpenApi3 };
     let mut bundler = Bundler {
         sources,
         values: vec![None],
@@ -55,6 +63,7 @@ pub(super) fn bundle(root: Value, sources: &mut SourceMap) -> Result<Value, Vec<
         pending: VecDeque::new(),
         found: Vec::new(),
         layout,
+        copied: 0,
     };
     let root_path = bundler.sources.file(ROOT).map(|file| file.path.clone()).unwrap_or_default();
     bundler.by_path.insert(identity(&root_path), ROOT);
@@ -173,6 +182,8 @@ struct Bundler<'s> {
     pending: VecDeque<(String, Target)>,
     found: Vec<Diagnostic>,
     layout: Layout,
+    /// Nodes copied in so far.
+    copied: usize,
 }
 
 impl Bundler<'_> {
@@ -214,8 +225,14 @@ impl Bundler<'_> {
 
     fn walk_map(&mut self, map: &Map<String, Value>, file: FileId, at_file: &str, at: &str, skip: Option<&str>) -> Map<String, Value> {
         let mut out = Map::new();
+        let mut up = at.rsplit('/').map(crate::source::unescape_segment);
+        let (holder, parent) = (up.next().unwrap_or_default(), up.next().unwrap_or_default());
         for (key, item) in map {
             if Some(key.as_str()) == skip {
+                continue;
+            }
+            if is_literal(key, item, &holder, &parent, self.layout) {
+                out.insert(key.clone(), item.clone());
                 continue;
             }
             let (item_file, item_at) = (child(at_file, key), child(at, key));
@@ -278,8 +295,7 @@ impl Bundler<'_> {
         if let Some(Value::Object(mapping)) = value.get_mut("mapping") {
             for (key, target) in mapping.iter_mut() {
                 let Value::String(reference) = target else { continue };
-                // A bare name (`Dog`) names a schema of this document.
-                if !reference.contains(['#', '/', '.']) {
+                if !names_a_file(reference) {
                     continue;
                 }
                 let here = child(&format!("{at}/mapping"), key);
@@ -322,6 +338,16 @@ impl Bundler<'_> {
         let Some(node) = self.values.get(target.0).and_then(Option::as_ref).and_then(|value| value.pointer(&target.1)).cloned() else {
             return Value::Null;
         };
+        self.copied += count_nodes(&node);
+        let text_bytes: usize = self.sources.files().iter().map(|file| file.text.len()).sum();
+        let budget = text_bytes.saturating_mul(COPIES_PER_BYTE).max(MIN_COPY_BUDGET);
+        if self.copied > budget {
+            self.found.push(
+                Diagnostic::error(here, format!("bundling copies more than {budget} nodes; files that include other files several times grow without bound"))
+                    .help("refer to the repeated part where a component can be (a schema, parameter, response...), so that it is kept once"),
+            );
+            return Value::Null;
+        }
         self.sources.bundled_from(at, Origin { file: target.0, pointer: target.1.clone() });
         self.inlining.push(target.clone());
         let copied = self.walk(&node, target.0, &target.1, at);
@@ -394,7 +420,7 @@ impl Bundler<'_> {
         self.by_path.insert(key, id);
         self.values.push(value);
         if let Some(problem) = problem {
-            self.found.push(problem.in_file(id));
+            self.found.push(Diagnostic::in_file(*problem, id));
             return None;
         }
         Some(id)
@@ -403,18 +429,78 @@ impl Bundler<'_> {
 
 /// Whether anything in `value` refers to another file (a `$ref` or a discriminator mapping not
 /// starting with `#`).
-fn has_external_refs(value: &Value) -> bool {
+/// `key` and `parent` are the keys of `value` and of the mapping holding it.
+fn has_external_refs(value: &Value, layout: Layout, key: &str, parent: &str) -> bool {
     match value {
-        Value::Object(map) => map.iter().any(|(key, item)| match (key.as_str(), item) {
+        Value::Object(map) => map.iter().any(|(child, item)| match (child.as_str(), item) {
+            _ if is_literal(child, item, key, parent, layout) => false,
             ("$ref", Value::String(reference)) => !reference.starts_with('#'),
             ("mapping", Value::Object(mapping)) => {
-                mapping.values().any(|target| target.as_str().is_some_and(|target| target.contains(['/', '.']) && !target.starts_with('#')))
-                    || has_external_refs(item)
+                mapping.values().any(|target| target.as_str().is_some_and(names_a_file)) || has_external_refs(item, layout, child, key)
             }
-            _ => has_external_refs(item),
+            _ => has_external_refs(item, layout, child, key),
         }),
-        Value::Array(items) => items.iter().any(has_external_refs),
+        Value::Array(items) => items.iter().any(|item| has_external_refs(item, layout, "", key)),
         _ => false,
+    }
+}
+
+/// Mappings whose keys are names the spec chooses (a property may be called `default`, and so
+/// is the `default` response): their entries are never data.
+const NAMED_ENTRIES: &[&str] = &[
+    "properties",
+    "patternProperties",
+    "definitions",
+    "$defs",
+    "dependentSchemas",
+    "schemas",
+    "responses",
+    "parameters",
+    "headers",
+    "requestBodies",
+    "securitySchemes",
+    "securityDefinitions",
+    "links",
+    "callbacks",
+    "variables",
+    "paths",
+    "mapping",
+    "encoding",
+    "content",
+];
+
+/// Whether the value under `key` is data, not spec: examples, defaults, enums and extensions
+/// may hold anything, including a `$ref` key that is not a reference (GitHub's SCIM examples
+/// do). `holder` is the key of the mapping `key` is in, `parent` the key of the mapping that
+/// holds that one (an Example object's `value` is data when `parent` is `examples`).
+fn is_literal(key: &str, value: &Value, holder: &str, parent: &str, layout: Layout) -> bool {
+    if NAMED_ENTRIES.contains(&holder) || (holder == "examples" && layout == Layout::OpenApi3 && value.is_object()) {
+        return false;
+    }
+    key.starts_with("x-")
+        || matches!(key, "example" | "default" | "enum" | "const")
+        // Swagger's `examples` map media types to data; in a 3.1 schema it is a list of data.
+        || (key == "examples" && (layout == Layout::Swagger2 || value.is_array()))
+        || (key == "value" && parent == "examples")
+}
+
+/// Whether a discriminator's mapping value names a node of another file (`./dog.yaml`,
+/// `schemas.json#/Dog`) rather than a schema of this document (`Dog`, `Pet.v1`,
+/// `#/components/schemas/Dog`).
+fn names_a_file(target: &str) -> bool {
+    if target.starts_with('#') {
+        return false;
+    }
+    let path = target.split('#').next().unwrap_or(target);
+    target.contains('#') || path.contains('/') || [".yaml", ".yml", ".json"].iter().any(|extension| path.ends_with(extension))
+}
+
+/// How many nodes a value holds.
+fn count_nodes(value: &Value) -> usize {
+    match value {
+        Value::Object(map) => 1 + map.values().map(count_nodes).sum::<usize>(),
+        Value::Array(items) => 1 + items.iter().map(count_nodes).sum::<usize>(),
+        _ => 1,
     }
 }
 
@@ -515,6 +601,44 @@ mod tests {
         assert_eq!(normalize(Path::new("specs/cafe/paths/../components/./x.yaml")), PathBuf::from("specs/cafe/components/x.yaml"));
         assert_eq!(normalize(Path::new("../x.yaml")), PathBuf::from("../x.yaml"));
         assert_eq!(percent_decode("menu_%7BmenuItemId%7D.yaml"), "menu_{menuItemId}.yaml");
+    }
+
+    #[test]
+    fn data_is_not_read_for_references() {
+        let oas = Layout::OpenApi3;
+        assert!(is_literal("example", &Value::Null, "schema", "get", oas));
+        assert!(is_literal("value", &Value::Null, "scim", "examples", oas));
+        assert!(is_literal("x-code-samples", &Value::Null, "get", "~1pets", oas));
+        // Names the spec chooses are not data: a property called `default`, the `default`
+        // response, an example called `default`.
+        assert!(!is_literal("default", &Value::Null, "properties", "Pet", oas));
+        assert!(!is_literal("default", &Value::Null, "responses", "get", oas));
+        assert!(!is_literal("default", &serde_json::json!({}), "examples", "application~1json", oas));
+        assert!(is_literal("examples", &serde_json::json!({}), "200", "responses", Layout::Swagger2));
+    }
+
+    #[test]
+    fn mapping_values_that_name_files() {
+        assert!(names_a_file("./Dog.yaml") && names_a_file("schemas.json#/Dog") && names_a_file("Dog.yml"));
+        assert!(!names_a_file("Dog") && !names_a_file("Pet.v1") && !names_a_file("#/components/schemas/Dog"));
+    }
+
+    #[test]
+    fn files_that_copy_files_twice_are_stopped() {
+        let dir = std::env::temp_dir().join(format!("bundle-bomb-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for level in 0..24 {
+            let next = format!("l{}.yaml", level + 1);
+            std::fs::write(dir.join(format!("l{level}.yaml")), format!("a: {{$ref: {next}}}\nb: {{$ref: {next}}}\n")).unwrap();
+        }
+        std::fs::write(dir.join("l24.yaml"), "leaf: 1\n").unwrap();
+        let root = dir.join("root.yaml");
+        std::fs::write(&root, "openapi: 3.0.3\npaths: {$ref: l0.yaml}\n").unwrap();
+        let mut sources = SourceMap::single(&root, std::fs::read_to_string(&root).unwrap());
+        let value = serde_json::json!({ "openapi": "3.0.3", "paths": { "$ref": "l0.yaml" } });
+        let found = bundle(value, &mut sources).unwrap_err();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(found.iter().any(|diagnostic| diagnostic.message.starts_with("bundling copies more than")), "{found:?}");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! 1. [`read`]: each file is read within limits and parsed (YAML or JSON) by `tree`, which
 //!    refuses duplicate keys, alias bombs and runaway nesting;
-//! 2. [`bundle`]: `$ref`s to other files (by relative path) are resolved into one document,
+//! 2. `bundle`: `$ref`s to other files (by relative path) are resolved into one document,
 //!    the source map remembering which file every subtree came from;
 //! 3. [`upgrade`]: a Swagger 2.0 or OpenAPI 3.1 document is rewritten in OpenAPI 3.0 shape,
 //!    the source map remembering what moved.
@@ -58,7 +58,7 @@ pub fn load(path: &Path) -> Result<Document, Diagnostics> {
     match read::read(path) {
         Ok((text, value)) => finish(path, text, value),
         Err(unreadable) => {
-            Err(Diagnostics::in_sources(Arc::new(SourceMap::single(path, unreadable.text)), vec![unreadable.diagnostic]))
+            Err(Diagnostics::in_sources(Arc::new(SourceMap::single(path, unreadable.text)), vec![*unreadable.diagnostic]))
         }
     }
 }

@@ -18,8 +18,8 @@ pub const MAX_SPEC_BYTES: u64 = 32 * 1024 * 1024;
 pub(crate) struct Unreadable {
     /// The text (empty when there is none to show).
     pub text: String,
-    /// The problem.
-    pub diagnostic: Diagnostic,
+    /// The problem (boxed, to keep the `Result` small).
+    pub diagnostic: Box<Diagnostic>,
 }
 
 /// Reads the file at `path` and parses it.
@@ -27,7 +27,7 @@ pub(crate) fn read(path: &Path) -> Result<(String, serde_json::Value), Unreadabl
     let text = read_text(path)?;
     match parse(path, &text) {
         Ok(value) => Ok((text, value)),
-        Err(diagnostic) => Err(Unreadable { text, diagnostic }),
+        Err(diagnostic) => Err(Unreadable { text, diagnostic: Box::new(diagnostic) }),
     }
 }
 
@@ -41,7 +41,7 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<serde_json::Value, Diagno
 }
 
 fn read_text(path: &Path) -> Result<String, Unreadable> {
-    let fail = |message: String, help: &str| Unreadable { text: String::new(), diagnostic: Diagnostic::error("", message).help(help) };
+    let fail = |message: String, help: &str| Unreadable { text: String::new(), diagnostic: Box::new(Diagnostic::error("", message).help(help)) };
     let cannot_read = |error: std::io::Error| fail(format!("cannot read the spec: {error}"), "check the path");
     // The size is checked before anything is read, so a huge file costs nothing.
     let size = std::fs::metadata(path).map_err(cannot_read)?.len();
@@ -90,7 +90,7 @@ fn not_utf8(error: std::string::FromUtf8Error) -> Unreadable {
         Diagnostic::error("", format!("the spec is not UTF-8 text: byte {valid} (0x{:02x}) is not valid UTF-8", bytes[valid.min(bytes.len().saturating_sub(1))]))
             .help("save the file as UTF-8; a spec is YAML or JSON text, not a binary file")
             .at(location);
-    Unreadable { text, diagnostic }
+    Unreadable { text, diagnostic: Box::new(diagnostic) }
 }
 
 fn is_json(path: &Path, text: &str) -> bool {

@@ -11,7 +11,7 @@
 //! 2. through the bundle's origins (`/paths/~1menu` was inlined from `paths/menu.yaml`) to a
 //!    file and a pointer in that file.
 //!
-//! Only then is the file's text read again to find line and column ([`locate`]).
+//! Only then is the file's text read again to find line and column (`locate`).
 
 pub(crate) mod locate;
 mod pointer;
