@@ -277,6 +277,41 @@ fn a_folder_of_specs_holds_single_files_and_multi_file_specs_by_their_root_file(
     assert_eq!(names, ["cafe-client", "legacy-client", "nsx-client", "vendor-client"]);
 }
 
+/// `cargo xtask regenerate` turns a folder in `specs/` into `generated/<folder>-client`, and
+/// names the files of its diagnostics relative to the workspace.
+#[test]
+fn regenerate_generates_a_multi_file_spec_kept_as_a_folder_in_specs() {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let path = entry.unwrap().path();
+            let target = to.join(path.file_name().unwrap());
+            if path.is_dir() {
+                copy(&path, &target);
+            } else {
+                std::fs::copy(&path, &target).unwrap();
+            }
+        }
+    }
+    let root = tempfile::tempdir().unwrap();
+    copy(&fixture("multi-file"), &root.path().join("specs/clusters"));
+    let report = generator::workspace::regenerate(root.path(), Mode::Write).unwrap();
+    let names: Vec<&str> = report.specs.iter().map(|spec| spec.crate_name.as_str()).collect();
+    assert_eq!(names, ["clusters-client"]);
+    assert!(report.is_clean(Mode::Write), "{}", report.specs[0].diagnostics.render());
+    let lib = std::fs::read_to_string(root.path().join("generated/clusters-client/src/lib.rs")).unwrap();
+    assert!(lib.starts_with("// @generated from specs/clusters/openapi.yaml"), "{}", &lib[..200]);
+    assert!(generator::workspace::regenerate(root.path(), Mode::Check).unwrap().is_clean(Mode::Check));
+
+    // A mistake in one of its files is reported in that file, relative to the workspace.
+    let cluster = root.path().join("specs/clusters/definitions/cluster.yaml");
+    let text = std::fs::read_to_string(&cluster).unwrap().replace("type: array", "type: arrray");
+    std::fs::write(&cluster, text).unwrap();
+    let report = generator::workspace::regenerate(root.path(), Mode::Check).unwrap();
+    let rendered = report.specs[0].diagnostics.render();
+    assert!(rendered.contains("--> specs/clusters/definitions/cluster.yaml:10:11"), "{rendered}");
+}
+
 #[test]
 #[ignore = "reads ../shared/formats; run with cargo test --workspace -- --ignored"]
 fn every_shared_format_spec_generates_with_one_method_per_operation() {
