@@ -150,12 +150,6 @@ impl Diagnostics {
         self.sources.file(ROOT).map_or("", |file| file.name.as_str())
     }
 
-    /// The name of the file a diagnostic is in, once it is located.
-    pub fn file_of(&self, item: &Diagnostic) -> &str {
-        let file = item.origin.as_ref().map_or(ROOT, |origin| origin.file);
-        self.sources.file(file).map_or("", |file| file.name.as_str())
-    }
-
     /// Sorted by position in the file, as a reader goes through it: problems with the whole
     /// file first, then top to bottom; diagnostics at one position keep their order.
     pub fn sorted(mut self) -> Self {
