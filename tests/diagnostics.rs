@@ -13,7 +13,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use generator::load::Document;
+use generator::input::Document;
 use generator::validate::MAX_SCHEMA_DEPTH;
 use generator::{generate_crate, CrateOptions, Diagnostics, Severity};
 use proptest::prelude::*;

@@ -20,7 +20,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use benchmarks::{chart_svg, duration_text, first_line, panic_text, quietly, save, size_text, Series};
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, SamplingMode};
-use generator::{emit, format, generate_crate, load, model, validate, CrateOptions, Diagnostic, Diagnostics};
+use generator::{emit, format, generate_crate, input, model, validate, CrateOptions, Diagnostic, Diagnostics};
 
 const GROUP: &str = "generation";
 
@@ -303,7 +303,7 @@ fn probe_text(probe: &Probe) -> String {
 /// The first `count` stages of our pipeline, on the caller's thread.
 fn run_stages(path: &Path, count: usize, lenient: bool) -> Result<(), String> {
     let failed = |diagnostics: generator::Diagnostics| diagnostics.render();
-    let document = load::load(path).map_err(failed)?;
+    let document = input::load(path).map_err(failed)?;
     if count <= 1 {
         return Ok(());
     }
@@ -420,7 +420,7 @@ fn ours_stage_times(path: &Path, lenient: bool) -> Vec<(&'static str, Duration)>
         }),
     ));
     let mut document = None;
-    times.push(("load (read + parse)", timed(&mut || document = load::load(path).ok())));
+    times.push(("load (read + parse)", timed(&mut || document = input::load(path).ok())));
     let Some(document) = document else { return times };
     let locate = || {
         let started = Instant::now();

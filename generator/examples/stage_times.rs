@@ -4,7 +4,7 @@ use std::time::Instant;
 fn main() {
     let path = std::path::PathBuf::from(std::env::args().nth(1).expect("spec path"));
     let t = Instant::now();
-    let document = generator::load::load(&path).unwrap();
+    let document = generator::input::load(&path).unwrap();
     println!("load      {:>8.1} ms", t.elapsed().as_secs_f64() * 1e3);
     let t = Instant::now();
     let (openapi, warnings) = generator::validate::validate(&document, true).map_err(|d| d.render()).unwrap();

@@ -1,10 +1,11 @@
 //! Runs the generator over a folder of real-world specs and tabulates how it fared.
 //!
-//! `cargo xtask corpus <DIR> [--compile]` is a thin front end over [`run`]. Each spec becomes a
-//! standalone crate under the output folder; with `compile`, `cargo clippy` runs on each, all
-//! sharing one target directory so dependencies are built once. Clippy runs rustc's own checks
-//! first, so one pass says both whether `cargo check` passes and which lints
-//! `cargo clippy -- -D warnings` would stop on.
+//! `cargo xtask corpus <DIR> [--compile]` is a thin front end over [`run`]. Each spec in the
+//! folder (a file, or a folder holding a multi-file spec's root file, see
+//! [`workspace::spec_files`]) becomes a standalone crate under the output folder; with
+//! `compile`, `cargo clippy` runs on each, all sharing one target directory so dependencies are
+//! built once. Clippy runs rustc's own checks first, so one pass says both whether `cargo check`
+//! passes and which lints `cargo clippy -- -D warnings` would stop on.
 
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -18,7 +19,7 @@ use crate::{generate_crate, workspace, CrateOptions};
 /// How one spec fared.
 #[derive(Debug)]
 pub struct Row {
-    /// The spec's file name.
+    /// The spec's path relative to the corpus folder.
     pub spec: String,
     /// Operations in the generated client (0 when generation failed).
     pub operations: usize,
@@ -81,23 +82,23 @@ pub fn run(dir: &Path, settings: &Settings) -> std::io::Result<Vec<Row>> {
     std::fs::create_dir_all(&settings.out_dir)?;
     let mut rows = Vec::new();
     for spec in specs {
-        rows.push(run_one(&spec, settings)?);
+        rows.push(run_one(dir, &spec, settings)?);
     }
     Ok(rows)
 }
 
-fn run_one(spec: &Path, settings: &Settings) -> std::io::Result<Row> {
+fn run_one(dir: &Path, spec: &Path, settings: &Settings) -> std::io::Result<Row> {
     let name = workspace::crate_name(spec);
     let crate_dir = settings.out_dir.join(&name);
     let options = CrateOptions {
         crate_name: name.clone(),
         spec_display: spec.display().to_string(),
-        regenerate_command: format!("cargo xtask corpus {}", spec.parent().unwrap_or(spec).display()),
+        regenerate_command: format!("cargo xtask corpus {}", dir.display()),
         runtime_path: settings.runtime_path.display().to_string(),
         standalone: true,
         lenient: settings.lenient,
     };
-    let spec_name = spec.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    let spec_name = spec.strip_prefix(dir).unwrap_or(spec).display().to_string();
     let started = Instant::now();
     let generated = catch_unwind(AssertUnwindSafe(|| generate_crate(spec, &options)));
     let generate_ms = started.elapsed().as_millis();

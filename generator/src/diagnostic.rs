@@ -1,13 +1,19 @@
 //! Diagnostics: what is wrong with a spec, where, and how to fix it, rendered like rustc.
+//!
+//! A diagnostic names its node by JSON pointer into the document the pipeline works on; the
+//! [`SourceMap`] turns that into a file, a pointer in that file, and a line and column, so a
+//! problem in a node that came from `paths/menu.yaml` is shown in `paths/menu.yaml`.
 
 use std::fmt;
+use std::sync::Arc;
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::{self, Files};
 use codespan_reporting::term::{self, termcolor::NoColor, Chars, Config};
 
-use crate::load::Document;
-use crate::locate;
+use crate::source::{locate, FileId, Origin, SourceMap, ROOT};
+
+pub use crate::source::{escape_segment, pointer, Location};
 
 /// How bad a problem is: errors stop generation, warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -25,26 +31,18 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// What is wrong, in a sentence.
     pub message: String,
-    /// The JSON pointer of the offending node (`""` for the whole document).
-    pub pointer: String,
+    /// The JSON pointer of the offending node in the document (`""` for the whole document).
+    pub pointer: Box<str>,
     /// How to fix it, where a fix is known.
     pub help: Option<Box<str>>,
     /// Line and column (1-based), when known.
     pub location: Option<Location>,
+    /// The file the node was written in and its pointer there, once known (boxed: most
+    /// diagnostics are built and dropped in passing, and a small one is cheap to return).
+    pub origin: Option<Box<Origin>>,
     /// For a spec bug the generator can work around: what it does instead when asked to be
     /// lenient (the error then becomes a warning).
     pub lenient: Option<&'static str>,
-}
-
-/// A position in the spec file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Location {
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column, in characters.
-    pub column: usize,
-    /// Byte offset of the position in the file.
-    pub offset: usize,
 }
 
 impl Diagnostic {
@@ -53,9 +51,10 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             message: message.into(),
-            pointer: pointer.into(),
+            pointer: pointer.into().into_boxed_str(),
             help: None,
             location: None,
+            origin: None,
             lenient: None,
         }
     }
@@ -92,20 +91,33 @@ impl Diagnostic {
         self.location = Some(location);
         self
     }
+
+    /// Says which file the diagnostic is about, its pointer being one in that file (a file
+    /// other than the root one fails to parse, or cannot be read).
+    pub fn in_file(mut self, file: FileId) -> Self {
+        self.origin = Some(Box::new(Origin { file, pointer: self.pointer.to_string() }));
+        self
+    }
 }
 
-/// Every problem found in one spec, with the file they are about.
+/// Every problem found in one spec, with the files they are about.
 #[derive(Clone, Debug, Default)]
 pub struct Diagnostics {
-    file: String,
-    text: String,
+    sources: Arc<SourceMap>,
     items: Vec<Diagnostic>,
 }
 
 impl Diagnostics {
-    /// Diagnostics about the file at `file`, whose contents are `text`.
+    /// Diagnostics about the single file at `file`, whose contents are `text`.
     pub fn new(file: impl Into<String>, text: impl Into<String>) -> Self {
-        Diagnostics { file: file.into(), text: text.into(), items: Vec::new() }
+        Diagnostics { sources: Arc::new(SourceMap::single(file.into(), text)), items: Vec::new() }
+    }
+
+    /// Diagnostics about the files of `sources`.
+    pub fn in_sources(sources: Arc<SourceMap>, items: Vec<Diagnostic>) -> Self {
+        let mut diagnostics = Diagnostics { sources, items };
+        diagnostics.locate_all();
+        diagnostics
     }
 
     /// Diagnostics not yet tied to a file; see [`Diagnostics::with_source`].
@@ -118,26 +130,33 @@ impl Diagnostics {
         Diagnostics::detached(vec![diagnostic])
     }
 
-    /// Ties the diagnostics to the spec they are about and finds each one's line and column.
-    pub fn with_source(mut self, document: &Document) -> Self {
-        self.file = document.display_path();
-        self.text = document.text.clone();
+    /// Ties the diagnostics to the spec they are about and finds each one's file, line and
+    /// column.
+    pub fn with_source(mut self, document: &crate::input::Document) -> Self {
+        self.sources = document.sources.clone();
         self.locate_all();
         self
     }
 
-    /// Names the file `to` where it was named `from` (absolute paths become relative ones).
+    /// Names the file `to` where it was named `from` (absolute paths become relative ones);
+    /// the other files of a multi-file spec keep their place relative to it.
     pub fn renamed(mut self, from: &str, to: &str) -> Self {
-        if self.file == from {
-            self.file = to.to_owned();
-        }
+        Arc::make_mut(&mut self.sources).rename(from, to);
         self
+    }
+
+    /// The name of the spec's root file, as shown.
+    pub fn file_name(&self) -> &str {
+        self.sources.file(ROOT).map_or("", |file| file.name.as_str())
     }
 
     /// Sorted by position in the file, as a reader goes through it: problems with the whole
     /// file first, then top to bottom; diagnostics at one position keep their order.
     pub fn sorted(mut self) -> Self {
-        self.items.sort_by_key(|item| item.location.map(|location| location.offset));
+        self.items.sort_by_key(|item| {
+            let file = item.origin.as_ref().map_or(ROOT, |origin| origin.file);
+            item.location.map(|location| (file, location.offset))
+        });
         self
     }
 
@@ -149,6 +168,11 @@ impl Diagnostics {
     /// Adds all of `other`'s.
     pub fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
+    }
+
+    /// Adds diagnostics already located in this spec's files (the input stage's notes).
+    pub fn extend_placed(&mut self, items: &[Diagnostic]) {
+        self.items.extend_from_slice(items);
     }
 
     /// Adds those of `other`'s that are not here already (two stages may notice one problem).
@@ -185,16 +209,25 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
-    /// Finds line and column for every diagnostic that has a pointer but no location yet.
+    /// Finds file, line and column for every diagnostic that has a pointer but no place yet.
     pub(crate) fn locate_all(&mut self) {
-        if self.text.is_empty() || self.items.iter().all(|item| item.location.is_some()) {
-            return;
-        }
-        let index = locate::Index::build(&self.text);
+        let files = self.sources.files();
+        // One position index per file, built only for files that have something to show.
+        let mut indexes: Vec<Option<locate::Index>> = files.iter().map(|_| None).collect();
         for item in &mut self.items {
+            let origin = match &item.origin {
+                Some(origin) => Origin::clone(origin),
+                None if item.location.is_some() => Origin { file: ROOT, pointer: item.pointer.to_string() },
+                None => self.sources.origin(&item.pointer),
+            };
             if item.location.is_none() {
-                item.location = index.find(&item.pointer);
+                if let (Some(file), Some(slot)) = (files.get(origin.file), indexes.get_mut(origin.file)) {
+                    if !file.text.is_empty() {
+                        item.location = slot.get_or_insert_with(|| locate::Index::build(&file.text)).find(&origin.pointer);
+                    }
+                }
             }
+            item.origin = Some(Box::new(origin));
         }
     }
 
@@ -215,21 +248,27 @@ impl Diagnostics {
             Severity::Error => Report::error(),
             Severity::Warning => Report::warning(),
         };
+        let (file, text) = match item.origin.as_ref().and_then(|origin| self.sources.file(origin.file)).or(self.sources.file(ROOT)) {
+            Some(source) => (source.name.as_str(), source.text.as_str()),
+            None => ("", ""),
+        };
+        // The pointer shown is the node's in the file it is in.
+        let pointer = item.origin.as_ref().map_or(&*item.pointer, |origin| origin.pointer.as_str());
         // The root's pointer says nothing the position (or the lack of one) does not.
-        let mut notes = if item.pointer.is_empty() {
+        let mut notes = if pointer.is_empty() {
             Vec::new()
         } else {
-            vec![format!("at JSON pointer: {}", display_pointer(&item.pointer))]
+            vec![format!("at JSON pointer: {}", display_pointer(pointer))]
         };
         if let Some(help) = &item.help {
             notes.push(format!("help: {help}"));
         }
         let report = report.with_message(&item.message).with_notes(notes);
         let mut out = NoColor::new(Vec::new());
-        let inside = |location: &Location| location.offset <= self.text.len() && self.text.is_char_boundary(location.offset);
+        let inside = |location: &Location| location.offset <= text.len() && text.is_char_boundary(location.offset);
         let rendered = match item.location.filter(inside) {
             Some(location) => {
-                let excerpt = Excerpt::new(&self.file, &self.text, location);
+                let excerpt = Excerpt::new(file, text, location);
                 let report = report.with_labels(vec![Label::primary((), excerpt.label.clone())]);
                 term::emit(&mut out, config, &excerpt, &report)
             }
@@ -240,14 +279,14 @@ impl Diagnostics {
         if rendered.is_err() {
             return format!("{item}\n");
         }
-        let mut text = String::from_utf8_lossy(&out.into_inner()).into_owned();
-        if item.location.is_none() && !self.file.is_empty() {
+        let mut rendered_text = String::from_utf8_lossy(&out.into_inner()).into_owned();
+        if item.location.is_none() && !file.is_empty() {
             // Without a position codespan names no file; a problem with the whole file still
             // says which file.
-            let header = text.find('\n').map_or(text.len(), |end| end + 1);
-            text.insert_str(header, &format!("  --> {}\n", self.file));
+            let header = rendered_text.find('\n').map_or(rendered_text.len(), |end| end + 1);
+            rendered_text.insert_str(header, &format!("  --> {file}\n"));
         }
-        text
+        rendered_text
     }
 
     /// `error: 2 errors and 1 warning in specs/x.yaml`-style summary.
@@ -255,7 +294,7 @@ impl Diagnostics {
         let plural = |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
         format!(
             "{}: {} and {}",
-            if self.file.is_empty() { "spec" } else { &self.file },
+            if self.file_name().is_empty() { "spec" } else { self.file_name() },
             plural(self.error_count(), "error"),
             plural(self.warning_count(), "warning")
         )
@@ -445,18 +484,4 @@ pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .cloned()
         .or_else(|| panic.downcast_ref::<&str>().map(|text| (*text).to_owned()))
         .unwrap_or_else(|| "(no message)".into())
-}
-
-/// Escapes one JSON pointer segment (RFC 6901).
-pub fn escape_segment(segment: &str) -> String {
-    segment.replace('~', "~0").replace('/', "~1")
-}
-
-/// Builds a JSON pointer from segments.
-pub fn pointer<I, S>(segments: I) -> String
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<str>,
-{
-    segments.into_iter().map(|segment| format!("/{}", escape_segment(segment.as_ref()))).collect()
 }

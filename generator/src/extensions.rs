@@ -20,6 +20,10 @@ pub const READ: &[(&str, &str)] = &[
     ("x-decision", "why a garbled page was read this way (documentation only)"),
     ("x-vendor-path", "the vendor's path template with its regular expressions (documentation only)"),
     ("x-rust-type", "a schema is an existing Rust type (read by the type engine, typify)"),
+    // Where an OpenAPI 3.1 spec says what 3.0 has no field for, the upgrade keeps it here.
+    ("x-summary", "OpenAPI 3.1's `info.summary`, kept by the upgrade (documentation only)"),
+    ("x-identifier", "OpenAPI 3.1's `license.identifier`, kept by the upgrade (documentation only)"),
+    ("x-examples", "OpenAPI 3.1's schema `examples`, kept by the upgrade (documentation only)"),
 ];
 
 /// Warns once for each extension that is not in [`READ`], at its first use.

@@ -1,10 +1,14 @@
-//! Turns an OpenAPI 3.0 spec into a typed Rust client crate.
+//! Turns an OpenAPI spec (3.0, 3.1 or Swagger 2.0, in one file or many) into a typed Rust
+//! client crate.
 //!
 //! The generator is a pipeline; each stage is a module, takes what the previous one produced
 //! and hands its own result forward:
 //!
-//! 1. [`load`]: read the file and parse YAML or JSON into a JSON value (syntax errors located);
-//!    `tree` builds the value with caps on size, depth and alias expansion.
+//! 1. [`input`]: read the root file and every file it refers to (YAML or JSON, with caps on
+//!    size, depth and alias expansion), bundle them into one document, and upgrade Swagger 2.0
+//!    or OpenAPI 3.1 to OpenAPI 3.0 shape. `source` (the source map, at the bottom) remembers
+//!    which file, line and column every node came from; [`diagnostic`] reads it to point into
+//!    the right file.
 //! 2. [`validate`]: check the document is OpenAPI 3.0 and that a client can be generated from
 //!    it; every problem becomes a located [`Diagnostic`]. Its checks: `shape` (structure and
 //!    field types), `schemas` (schema rules), `references` (the `$ref` graph), [`extensions`]
@@ -24,16 +28,15 @@ pub mod diagnostic;
 pub mod emit;
 pub mod extensions;
 pub mod format;
-pub mod load;
-mod locate;
+pub mod input;
 pub mod model;
 mod naming;
 mod references;
 mod refs;
 mod schemas;
 mod shape;
+pub mod source;
 mod template;
-mod tree;
 pub mod validate;
 pub mod workspace;
 pub mod write;
@@ -109,9 +112,16 @@ fn quiet_panics_on_pipeline_threads() {
 }
 
 fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagnostics> {
-    let document = load::load(spec_path)?;
-    let (openapi, mut warnings) = validate::validate(&document, options.lenient)?;
-    let (api, model_warnings) = model::lower(&openapi, &document).map_err(|found| found.with_source(&document))?;
+    let document = input::load(spec_path)?;
+    // The input stage's notes (what an upgrade could not carry over) come with whatever follows.
+    let with_notes = |mut found: Diagnostics| {
+        found.extend_placed(&document.notes);
+        found.sorted()
+    };
+    let (openapi, warnings) = validate::validate(&document, options.lenient).map_err(with_notes)?;
+    let mut warnings = with_notes(warnings);
+    let located = |found: Diagnostics| with_notes(found.with_source(&document));
+    let (api, model_warnings) = model::lower(&openapi, &document).map_err(located)?;
     warnings.merge(model_warnings.with_source(&document));
     // The spec's warnings go with an error of the type engine: they may well explain it.
     let (types, lib_rs) = match emit_and_format(&api, &options.header()) {

@@ -13,7 +13,7 @@ use openapiv3::{
 use serde_json::Value;
 
 use crate::diagnostic::{pointer, Diagnostic, Diagnostics};
-use crate::load::Document;
+use crate::input::Document;
 use crate::naming::{self, pascal, snake, unique};
 use crate::refs;
 pub use crate::template::PathPart;

@@ -831,7 +831,7 @@ mod tests {
         });
         let mut found = Vec::new();
         check(&document, &mut found);
-        let pointers: Vec<&str> = found.iter().map(|diagnostic| diagnostic.pointer.as_str()).collect();
+        let pointers: Vec<&str> = found.iter().map(|diagnostic| &*diagnostic.pointer).collect();
         assert_eq!(pointers, ["/info/title", "/info/version", "/paths/~1a/get/summary", "/paths/~1a/get/responses/200"]);
     }
 }

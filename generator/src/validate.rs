@@ -17,14 +17,14 @@ use openapiv3::OpenAPI;
 use serde_json::{Map, Value};
 
 use crate::diagnostic::{escape_segment, pointer, Diagnostic, Diagnostics};
-use crate::load::Document;
+use crate::input::Document;
 use crate::references::MAX_CHAIN;
 use crate::shape::METHODS;
 use crate::template::PathPart;
 use crate::{extensions, naming, references, schemas, shape, template, Severity};
 
 pub use crate::shape::MAX_SCHEMA_DEPTH;
-pub use crate::tree::MAX_DEPTH;
+pub use crate::input::MAX_DEPTH;
 
 /// Checks `document` and returns it as a typed OpenAPI document plus any warnings.
 ///
@@ -94,20 +94,15 @@ fn check_version(value: &Value) -> Result<(), Diagnostic> {
     };
     match (object.get("openapi"), object.get("swagger")) {
         (Some(Value::String(version)), _) if version.starts_with("3.0.") => Ok(()),
-        (Some(Value::String(version)), _) if version.starts_with("3.1") => Err(Diagnostic::error(
-            "/openapi",
-            format!("OpenAPI {version} is not supported; this generator reads OpenAPI 3.0.x"),
-        )
-        .help("write the spec as OpenAPI 3.0.3 (`nullable: true` instead of type lists, no `webhooks`)")),
         (Some(Value::String(version)), _) => Err(Diagnostic::error("/openapi", format!("unsupported OpenAPI version `{version}`"))
-            .help("set `openapi: 3.0.3`")),
+            .help("this generator reads OpenAPI 3.0.x and 3.1.x, and Swagger 2.0; set `openapi: 3.0.3`")),
         (Some(version), _) => Err(Diagnostic::error("/openapi", format!("the OpenAPI version must be a string, not {}", shape::describe(version)))
             .help("quote the version: `openapi: '3.0.3'` (unquoted, YAML may read it as a number)")),
         (None, Some(version)) => Err(Diagnostic::error(
             "/swagger",
-            format!("this is a Swagger {} document; this generator reads OpenAPI 3.0.x", version.as_str().unwrap_or("2.0")),
+            format!("Swagger {} is not supported; this generator reads Swagger 2.0 and OpenAPI 3.0.x and 3.1.x", version.as_str().map_or_else(|| version.to_string(), str::to_owned)),
         )
-        .help("convert it to OpenAPI 3.0 first (for example with swagger2openapi)")),
+        .help("write `swagger: '2.0'` (quoted) for a Swagger 2.0 document")),
         (None, None) => Err(Diagnostic::error("", "the document has no `openapi` field, so it is not an OpenAPI document")
             .help("add `openapi: 3.0.3` at the top")),
     }

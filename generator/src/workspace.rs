@@ -1,5 +1,9 @@
-//! The workspace layout: every spec in `specs/` becomes `generated/<stem>-client/`, and so does
+//! The workspace layout: every spec in `specs/` becomes `generated/<name>-client/`, and so does
 //! every fixture spec in `tests/fixtures/` (APIs written for the tests, not vendor APIs).
+//!
+//! A spec is a single file (`specs/nsx.yaml`, named after its stem) or a folder holding a
+//! multi-file spec whose root file is `openapi.yaml` (or `.yml`, `.json`, or `swagger.*`),
+//! named after the folder (`specs/cafe/openapi.yaml` is `cafe-client`).
 //!
 //! `cargo xtask regenerate` and the staleness test both call [`regenerate`], so the check can
 //! never disagree with the writer.
@@ -47,21 +51,57 @@ impl Report {
     }
 }
 
-/// The crate name for a spec: its file stem followed by `-client`.
+/// The names a multi-file spec's root file may have, in order of preference.
+pub const ROOT_FILES: &[&str] = &["openapi.yaml", "openapi.yml", "openapi.json", "swagger.yaml", "swagger.yml", "swagger.json"];
+
+/// How deep below a spec folder its root file is looked for (`cafe/openapi/openapi.yaml`).
+const ROOT_DEPTH: usize = 3;
+
+/// The crate name for a spec: its file stem followed by `-client`; for a root file
+/// (`openapi.yaml`), the folder that holds it, skipping folders named like the root file
+/// (`redocly-cafe/openapi/openapi.yaml` is `redocly-cafe-client`).
 pub fn crate_name(spec: &Path) -> String {
-    let stem = spec.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
-    format!("{}-client", stem.to_lowercase().replace(['_', ' ', '.'], "-"))
+    let stem = |path: &Path| path.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut name = stem(spec);
+    if ROOT_FILES.contains(&spec.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default().as_str()) {
+        let folder = spec.ancestors().skip(1).find(|folder| !matches!(stem(folder).as_str(), "openapi" | "swagger" | "spec" | "specs" | ""));
+        if let Some(folder) = folder {
+            name = stem(folder);
+        }
+    }
+    format!("{}-client", name.to_lowercase().replace(['_', ' ', '.'], "-"))
 }
 
-/// The spec files in `dir` (`.yaml`, `.yml`, `.json`), sorted.
+/// The specs in `dir`, sorted: each `.yaml`, `.yml` or `.json` file, and for each folder the
+/// root file of the multi-file spec it holds (see [`ROOT_FILES`]).
 pub fn spec_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut specs: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|extension| ["yaml", "yml", "json"].iter().any(|known| extension == *known)))
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.filter_map(Result::ok).map(|entry| entry.path()).collect();
+    entries.sort();
+    let specs = entries
+        .into_iter()
+        .filter_map(|path| {
+            if path.is_dir() {
+                root_file(&path, ROOT_DEPTH)
+            } else {
+                path.extension().is_some_and(|extension| ["yaml", "yml", "json"].iter().any(|known| extension == *known)).then_some(path)
+            }
+        })
         .collect();
-    specs.sort();
     Ok(specs)
+}
+
+/// The root file of the multi-file spec in `folder`: a file named like one of [`ROOT_FILES`]
+/// in it, or else in the first of its subfolders (in name order) that has one.
+pub fn root_file(folder: &Path, depth: usize) -> Option<PathBuf> {
+    if let Some(root) = ROOT_FILES.iter().map(|name| folder.join(name)).find(|path| path.is_file()) {
+        return Some(root);
+    }
+    if depth == 0 {
+        return None;
+    }
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(folder).ok()?.filter_map(Result::ok).map(|entry| entry.path()).filter(|path| path.is_dir()).collect();
+    folders.sort();
+    folders.iter().find_map(|sub| root_file(sub, depth - 1))
 }
 
 /// Regenerates (or checks) every client of the workspace at `root`.

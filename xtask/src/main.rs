@@ -35,9 +35,10 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
-    /// Generate a standalone client crate from any OpenAPI 3.0 spec (YAML or JSON).
+    /// Generate a standalone client crate from any spec: OpenAPI 3.0 or 3.1, or Swagger 2.0, in
+    /// YAML or JSON, in one file or many.
     Generate {
-        /// The spec file.
+        /// The spec file (for a spec in many files, its root file).
         spec: PathBuf,
         /// The directory to write the crate into (created if missing).
         #[arg(long)]
@@ -62,7 +63,8 @@ enum Command {
     /// Exit 1 if any spec panics the generator or, with --compile, any crate fails `cargo check`
     /// or `cargo clippy -- -D warnings`.
     Corpus {
-        /// The folder of specs (`.yaml`, `.yml`, `.json`).
+        /// The folder of specs (`.yaml`, `.yml`, `.json` files, and folders holding a multi-file
+        /// spec's root file, `openapi.yaml` or `swagger.yaml`).
         dir: PathBuf,
         /// Also run `cargo clippy` on every generated crate (rustc's checks and clippy's lints).
         #[arg(long)]
@@ -283,6 +285,6 @@ fn run_corpus(dir: &Path, compile: bool, out: Option<PathBuf>) -> Result<(), Fai
     if failures.is_empty() {
         Ok(())
     } else {
-        Err(format!("error: panicked or failed to compile: {}", failures.join(", ")).into())
+        Err(format!("error: panicked, failed to compile or failed clippy: {}", failures.join(", ")).into())
     }
 }

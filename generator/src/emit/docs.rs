@@ -32,6 +32,7 @@ pub fn text_lines(text: &str) -> Vec<String> {
     text.trim()
         .lines()
         .map(|line| {
+            let line = line.trim_end();
             let trimmed = line.trim_start();
             if trimmed.starts_with("```") {
                 in_fence = !in_fence;
@@ -40,7 +41,6 @@ pub fn text_lines(text: &str) -> Vec<String> {
                     return "```text".to_owned();
                 }
             }
-            let line = line.trim_end();
             if in_fence || trimmed.is_empty() {
                 item_indent = None;
                 in_quote = false;
@@ -148,5 +148,11 @@ mod tests {
     #[test]
     fn lazy_continuations_of_block_quotes_are_marked() {
         assert_eq!(text_lines("> Unofficial\nReturns 430\n\nafter"), ["> Unofficial", "> Returns 430", "", "after"]);
+    }
+
+    #[test]
+    fn lazy_continuations_of_nested_and_trailing_space_items_are_indented() {
+        let text = "Intro:\n\n- one, wrapped \nhere  \n  - nested\n  wrapped\n1. numbered\nwrapped\n\nAfter.";
+        assert_eq!(text_lines(text), ["Intro:", "", "- one, wrapped", "  here", "  - nested", "    wrapped", "1. numbered", "   wrapped", "", "After."]);
     }
 }

@@ -425,12 +425,20 @@ fn emit_checks(param: &Param) -> Vec<TokenStream> {
                 Constraint::FullMatch(pattern) => quote! { client_runtime::Constraint::FullMatch(#pattern) },
                 Constraint::Pattern(pattern) => quote! { client_runtime::Constraint::Pattern(#pattern) },
             };
+            // A constraint is about the text sent: a number or other non-string value (a regex
+            // in a Swagger path template over an integer id) is checked as its text.
+            let text = |value: TokenStream| match param.ty {
+                ParamType::Str => value,
+                _ => quote! { &#value.to_string() },
+            };
             if param.required {
-                quote! { #constraint.check(#name, #ident).map_err(client_runtime::Error::InvalidRequest)?; }
+                let value = text(quote! { #ident });
+                quote! { #constraint.check(#name, #value).map_err(client_runtime::Error::InvalidRequest)?; }
             } else {
+                let value = text(quote! { value });
                 quote! {
                     if let Some(value) = #ident {
-                        #constraint.check(#name, value).map_err(client_runtime::Error::InvalidRequest)?;
+                        #constraint.check(#name, #value).map_err(client_runtime::Error::InvalidRequest)?;
                     }
                 }
             }

@@ -1,55 +1,47 @@
-//! Stage 1: read a spec file and parse it (YAML or JSON) into a JSON value.
+//! Reading one file: its bytes, within limits, parsed as YAML or JSON into a JSON value.
+//!
+//! Every failure is one diagnostic at the position of the problem; the caller knows which file
+//! of the spec it was and keeps the text (or what could be read of it) to show it.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use super::tree;
+use crate::diagnostic::{Diagnostic, Location};
+use crate::source::{location_at, location_of};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
-use crate::tree;
-
-/// The largest spec accepted. The biggest real spec we know (GitHub's) is 3.7 MB; a cap keeps a
-/// runaway file from exhausting memory.
+/// The largest spec file accepted. The biggest real spec we know (GitHub's) is 3.7 MB; a cap
+/// keeps a runaway file from exhausting memory.
 pub const MAX_SPEC_BYTES: u64 = 32 * 1024 * 1024;
 
-/// A parsed spec and the text it came from (kept to locate diagnostics).
-#[derive(Debug)]
-pub struct Document {
-    /// Where it was read from.
-    pub path: PathBuf,
-    /// The file's text.
+/// A file that could not be read or parsed: what was read of its text, and why.
+pub(crate) struct Unreadable {
+    /// The text (empty when there is none to show).
     pub text: String,
-    /// The parsed document.
-    pub value: serde_json::Value,
+    /// The problem (boxed, to keep the `Result` small).
+    pub diagnostic: Box<Diagnostic>,
 }
 
-impl Document {
-    /// The path as shown in diagnostics.
-    pub fn display_path(&self) -> String {
-        self.path.display().to_string()
-    }
-
-    /// Parses `text` as if read from `path` (for tests and in-memory specs).
-    pub fn parse(path: &Path, text: String) -> Result<Document, Diagnostics> {
-        let value = if is_json(path, &text) { parse_json(&text) } else { parse_yaml(&text) };
-        match value {
-            Ok(value) => Ok(Document { path: path.to_owned(), text, value }),
-            Err(diagnostic) => {
-                let mut diagnostics = Diagnostics::new(path.display().to_string(), text);
-                diagnostics.push(diagnostic);
-                diagnostics.locate_all();
-                Err(diagnostics)
-            }
-        }
+/// Reads the file at `path` and parses it.
+pub(crate) fn read(path: &Path) -> Result<(String, serde_json::Value), Unreadable> {
+    let text = read_text(path)?;
+    match parse(path, &text) {
+        Ok(value) => Ok((text, value)),
+        Err(diagnostic) => Err(Unreadable { text, diagnostic: Box::new(diagnostic) }),
     }
 }
 
-/// Reads and parses the spec at `path`.
-pub fn load(path: &Path) -> Result<Document, Diagnostics> {
-    let fail = |message: String, help: &str| {
-        let mut diagnostics = Diagnostics::new(path.display().to_string(), String::new());
-        diagnostics.push(Diagnostic::error("", message).help(help));
-        diagnostics
-    };
+/// Parses `text` as if read from `path`: JSON when it is named `.json` or looks like it.
+pub(crate) fn parse(path: &Path, text: &str) -> Result<serde_json::Value, Diagnostic> {
+    if is_json(path, text) {
+        parse_json(text)
+    } else {
+        parse_yaml(text)
+    }
+}
+
+fn read_text(path: &Path) -> Result<String, Unreadable> {
+    let fail = |message: String, help: &str| Unreadable { text: String::new(), diagnostic: Box::new(Diagnostic::error("", message).help(help)) };
     let cannot_read = |error: std::io::Error| fail(format!("cannot read the spec: {error}"), "check the path");
     // The size is checked before anything is read, so a huge file costs nothing.
     let size = std::fs::metadata(path).map_err(cannot_read)?.len();
@@ -73,7 +65,7 @@ pub fn load(path: &Path) -> Result<Document, Diagnostics> {
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
-        Err(error) => return Err(not_utf8(path, error)),
+        Err(error) => return Err(not_utf8(error)),
     };
     // A byte-order mark is legal in UTF-8 files but neither parser wants it.
     let text = match text.strip_prefix('\u{feff}') {
@@ -83,24 +75,22 @@ pub fn load(path: &Path) -> Result<Document, Diagnostics> {
     if text.trim().is_empty() {
         return Err(fail("the spec file is empty".into(), "an OpenAPI document starts with `openapi: 3.0.3`"));
     }
-    Document::parse(path, text)
+    Ok(text)
 }
 
 /// A file that is not UTF-8 (binary junk, UTF-16, Latin-1): the error points at the first byte
 /// that is not, in a lossy copy of the text.
-fn not_utf8(path: &Path, error: std::string::FromUtf8Error) -> Diagnostics {
+fn not_utf8(error: std::string::FromUtf8Error) -> Unreadable {
     let valid = error.utf8_error().valid_up_to();
     let bytes = error.into_bytes();
     // The lossy copy is the same text up to the first bad byte.
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let location = location_at(&text, valid);
-    let mut diagnostics = Diagnostics::new(path.display().to_string(), text);
-    diagnostics.push(
+    let diagnostic =
         Diagnostic::error("", format!("the spec is not UTF-8 text: byte {valid} (0x{:02x}) is not valid UTF-8", bytes[valid.min(bytes.len().saturating_sub(1))]))
             .help("save the file as UTF-8; a spec is YAML or JSON text, not a binary file")
-            .at(location),
-    );
-    diagnostics
+            .at(location);
+    Unreadable { text, diagnostic: Box::new(diagnostic) }
 }
 
 fn is_json(path: &Path, text: &str) -> bool {
@@ -264,32 +254,6 @@ fn second_document(text: &str) -> Option<Location> {
         offset += line.len();
     }
     None
-}
-
-/// The location of a byte offset.
-fn location_at(text: &str, offset: usize) -> Location {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |last| last.chars().count()) + 1;
-    Location { line, column, offset }
-}
-
-/// Converts a 1-based line and column (in characters) into a [`Location`] with a byte offset.
-pub(crate) fn location_of(text: &str, line: usize, column: usize) -> Location {
-    let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
-    location_in_line(text, line_start, line, column)
-}
-
-/// Like [`location_of`], with the byte offset of the line's start already known (the locate
-/// index keeps them, so that thousands of diagnostics do not each rescan the file).
-pub(crate) fn location_in_line(text: &str, line_start: usize, line: usize, column: usize) -> Location {
-    let line_text = text[line_start.min(text.len())..].lines().next().unwrap_or("");
-    let column_bytes: usize = line_text.chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
-    Location { line, column, offset: (line_start + column_bytes).min(text.len()) }
 }
 
 #[cfg(test)]

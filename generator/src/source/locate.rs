@@ -9,8 +9,7 @@ use std::collections::HashMap;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
-use crate::diagnostic::{escape_segment, Location};
-use crate::load::location_in_line;
+use super::{escape_segment, location_in_line, Location};
 
 /// JSON pointer of every node in a document, mapped to where the node starts.
 pub(crate) struct Index<'a> {

@@ -1,0 +1,30 @@
+//! JSON pointers (RFC 6901): how every stage names a node of the document.
+
+/// Escapes one JSON pointer segment.
+pub fn escape_segment(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
+/// Undoes [`escape_segment`].
+pub fn unescape_segment(segment: &str) -> String {
+    segment.replace("~1", "/").replace("~0", "~")
+}
+
+/// Builds a JSON pointer from segments.
+pub fn pointer<I, S>(segments: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    segments.into_iter().map(|segment| format!("/{}", escape_segment(segment.as_ref()))).collect()
+}
+
+/// `pointer` with one more segment.
+pub fn child(pointer: &str, segment: &str) -> String {
+    format!("{pointer}/{}", escape_segment(segment))
+}
+
+/// The unescaped segments of a pointer (`""` has none).
+pub fn segments(pointer: &str) -> Vec<String> {
+    pointer.split('/').skip(1).map(unescape_segment).collect()
+}
