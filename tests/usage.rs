@@ -6,7 +6,6 @@
 
 mod support;
 
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use client_runtime::{Error, Secret};
@@ -269,13 +268,13 @@ async fn a_post_is_retried_only_when_the_policy_allows_every_method() {
 async fn a_refused_connection_is_retried_too() {
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
     let client = Inventory::builder(&format!("http://{closed}")).allow_http().retry(quick_retries()).build().unwrap();
-    let subscriber = Capture::default();
+    let capture = support::capture::Captured::default();
     let error = {
-        let _guard = tracing::subscriber::set_default(subscriber.subscriber());
+        let _guard = tracing::subscriber::set_default(subscriber(&capture));
         client.get_item("i1").await.unwrap_err()
     };
     assert!(matches!(error, Error::Transport(_)), "{error:?}");
-    assert!(subscriber.text().contains("attempts=3"), "{}", subscriber.text());
+    assert!(capture.text().contains("attempts=3"), "{}", capture.text());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -305,49 +304,29 @@ async fn an_enum_value_the_spec_does_not_list_is_kept() {
 // ---------------------------------------------------------------------------------------------
 // Tracing.
 
-/// Collects everything a `fmt` subscriber writes, with span fields at span close.
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Capture {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Capture {
-    /// Our spans and events only: hyper's own debug lines name the host it connects to, which
-    /// is the application's choice of subscriber filter, not the client's output.
-    fn subscriber(&self) -> impl tracing::Subscriber + Send + Sync {
-        use tracing_subscriber::layer::SubscriberExt;
-        let writer = self.clone();
-        let layer = tracing_subscriber::fmt::layer()
-            .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
-            .with_ansi(false)
-            .with_writer(move || writer.clone());
-        let ours = tracing_subscriber::filter::Targets::new()
-            .with_target("client_runtime", tracing::Level::TRACE)
-            .with_target("usage", tracing::Level::TRACE);
-        tracing_subscriber::registry().with(layer).with(ours)
-    }
-
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
-    }
+/// A subscriber writing into `capture`, with span fields at span close: our spans and events
+/// only (hyper's own debug lines name the host it connects to, which is the application's
+/// choice of subscriber filter, not the client's output).
+fn subscriber(capture: &support::capture::Captured) -> impl tracing::Subscriber + Send + Sync {
+    use tracing_subscriber::layer::SubscriberExt;
+    let writer = capture.clone();
+    let layer = tracing_subscriber::fmt::layer()
+        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
+        .with_ansi(false)
+        .with_writer(move || writer.clone());
+    let ours = tracing_subscriber::filter::Targets::new()
+        .with_target("client_runtime", tracing::Level::TRACE)
+        .with_target("usage", tracing::Level::TRACE);
+    tracing_subscriber::registry().with(layer).with(ours)
 }
 
 #[tokio::test]
 async fn each_call_runs_in_a_span_with_no_url_header_or_body() {
     let server = server_answering(json(200, json!({"token": "s3cr3t-token", "roles": []}))).await;
     let client = support_nsx(&server.uri());
-    let capture = Capture::default();
+    let capture = support::capture::Captured::default();
     {
-        let _guard = tracing::subscriber::set_default(capture.subscriber());
+        let _guard = tracing::subscriber::set_default(subscriber(&capture));
         let outer = tracing::info_span!("handler", request_id = "req-7");
         let _entered = outer.enter();
         client.get_registration_token("path-secret").header("x-request-id", "header-secret").await.unwrap();

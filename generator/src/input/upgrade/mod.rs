@@ -74,3 +74,30 @@ fn each_schema(schema: &mut Value, at: &str, visit: &mut dyn FnMut(&mut serde_js
         }
     }
 }
+
+/// The pointers of every `schema` object below `at` (a body's, a parameter's, a response's):
+/// the roots of schema walks besides the named schemas, which `skip(at, key)` leaves out.
+/// Extensions and examples are data, not schemas.
+fn schema_roots(value: &Value, at: String, skip: &dyn Fn(&str, &str) -> bool, roots: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, item) in map {
+                if key.starts_with("x-") || key == "example" || key == "examples" || skip(&at, key) {
+                    continue;
+                }
+                let here = crate::source::child(&at, key);
+                if key == "schema" && item.is_object() {
+                    roots.push(here);
+                } else {
+                    schema_roots(item, here, skip, roots);
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                schema_roots(item, format!("{at}/{index}"), skip, roots);
+            }
+        }
+        _ => {}
+    }
+}

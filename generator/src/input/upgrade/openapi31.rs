@@ -24,9 +24,9 @@ use std::collections::BTreeSet;
 
 use serde_json::{json, Map, Value};
 
-use super::{each_schema, Upgraded, OPENAPI_VERSION};
+use super::{each_schema, schema_roots, Upgraded, OPENAPI_VERSION};
 use crate::diagnostic::Diagnostic;
-use crate::source::{child, escape_segment, SourceMap};
+use crate::source::{child, SourceMap};
 
 /// The dialect OpenAPI 3.1 documents use unless they say otherwise.
 const OPENAPI_DIALECT: &str = "https://spec.openapis.org/oas/3.1/dialect/base";
@@ -79,7 +79,7 @@ pub(super) fn upgrade(mut document: Value, sources: &mut SourceMap) -> Upgraded 
     if let Some(Value::Object(schemas)) = root.get("components").and_then(|components| components.get("schemas")) {
         roots.extend(schemas.keys().map(|name| child("/components/schemas", name)));
     }
-    collect_schema_roots(&document, String::new(), &mut roots);
+    schema_roots(&document, String::new(), &|at, key| at == "/components" && key == "schemas", &mut roots);
     for at in &roots {
         if let Some(schema) = document.pointer_mut(at) {
             each_schema(schema, at, &mut |schema, at| convert_schema(schema, at, &mut found));
@@ -336,28 +336,3 @@ fn retarget(value: &mut Value, moves: &[(String, String)]) {
     }
 }
 
-/// The pointers of every `schema` (of parameters, headers, media types), the roots of schema
-/// walks besides `components/schemas`.
-fn collect_schema_roots(value: &Value, at: String, roots: &mut Vec<String>) {
-    match value {
-        Value::Object(map) => {
-            for (key, item) in map {
-                if key.starts_with("x-") || key == "example" || key == "examples" || (at == "/components" && key == "schemas") {
-                    continue;
-                }
-                let here = format!("{at}/{}", escape_segment(key));
-                if key == "schema" && item.is_object() {
-                    roots.push(here);
-                } else {
-                    collect_schema_roots(item, here, roots);
-                }
-            }
-        }
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                collect_schema_roots(item, format!("{at}/{index}"), roots);
-            }
-        }
-        _ => {}
-    }
-}

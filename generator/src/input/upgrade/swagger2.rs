@@ -20,7 +20,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{each_schema, Upgraded, OPENAPI_VERSION};
+use super::{each_schema, schema_roots, Upgraded, OPENAPI_VERSION};
 use crate::diagnostic::Diagnostic;
 use crate::source::{child, escape_segment, SourceMap};
 
@@ -162,7 +162,7 @@ impl Upgrade<'_> {
         }
         // Body parameters' and responses' schemas, wherever those are.
         let mut roots = Vec::new();
-        collect_schema_roots(document, String::new(), &mut roots);
+        schema_roots(document, String::new(), &|_, key| key == "definitions", &mut roots);
         for at in roots {
             if let Some(schema) = document.pointer_mut(&at) {
                 each_schema(schema, &at, &mut convert);
@@ -547,32 +547,6 @@ fn convert_schema(schema: &mut Map<String, Value>) {
     }
     // A collection format inside `items` of a parameter is about nested arrays; the outer one wins.
     schema.remove("collectionFormat");
-}
-
-/// The pointers of body parameters' and responses' schemas (the roots of schema walks besides
-/// `definitions`).
-fn collect_schema_roots(value: &Value, at: String, roots: &mut Vec<String>) {
-    match value {
-        Value::Object(map) => {
-            for (key, item) in map {
-                if key.starts_with("x-") || key == "definitions" || key == "example" || key == "examples" {
-                    continue;
-                }
-                let here = child(&at, key);
-                if key == "schema" && item.is_object() {
-                    roots.push(here);
-                } else {
-                    collect_schema_roots(item, here, roots);
-                }
-            }
-        }
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                collect_schema_roots(item, format!("{at}/{index}"), roots);
-            }
-        }
-        _ => {}
-    }
 }
 
 /// Local `$ref`s to Swagger's sections, pointed at their new places.
