@@ -208,9 +208,11 @@ fn check_paths(root: &Value, found: &mut Vec<Diagnostic>) {
             }
         }
         check_inline_parameters(item.get("parameters"), &item_pointer, found);
+        warn_own_servers(item, &item_pointer, found);
         for method in METHODS {
             let Some(Value::Object(operation)) = item.get(*method) else { continue };
             let at = format!("{item_pointer}/{method}");
+            warn_own_servers(operation, &at, found);
             check_operation_names(operation, method, path, &at, &mut names, found);
             let own = declared(root, operation.get("parameters"), &at);
             check_duplicates(&own, found);
@@ -236,6 +238,17 @@ fn check_paths(root: &Value, found: &mut Vec<Diagnostic>) {
             }
             lint_operation(operation, &at, found);
         }
+    }
+}
+
+/// `servers` on a path item or an operation: the client sends every request to its one base
+/// URL, so these requests would go to the wrong server unless the caller knows.
+fn warn_own_servers(object: &Map<String, Value>, at: &str, found: &mut Vec<Diagnostic>) {
+    if object.get("servers").and_then(Value::as_array).is_some_and(|servers| !servers.is_empty()) {
+        found.push(
+            Diagnostic::warning(format!("{at}/servers"), "servers of a single path or operation are not supported: the client sends these requests to its base URL too")
+                .help("if they are served elsewhere, build a second client with that server's URL for them"),
+        );
     }
 }
 
