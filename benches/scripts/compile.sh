@@ -8,7 +8,8 @@
 #   e.g. benches/scripts/compile.sh 2 /tmp/ours "/tmp/gh:--no-default-features --features users"
 #
 # Each DIR needs its Cargo.toml (with `[workspace]`) and a Cargo.lock; CARGO_TARGET_DIR, when
-# set, is shared by all of them (dependencies built once per set of features).
+# set, is shared by all of them (dependencies built once per set of features). COMMANDS
+# (default "check build") chooses the cargo commands.
 set -euo pipefail
 runs=$1; shift
 echo "# load before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -17,7 +18,7 @@ echo "| --- | --- | --- | ---: | ---: | ---: |"
 for entry in "$@"; do
     dir=${entry%%:*}; args=""
     [[ $entry == *:* ]] && args=${entry#*:}
-    for command in check build; do
+    for command in ${COMMANDS:-check build}; do
         # shellcheck disable=SC2086
         (cd "$dir" && cargo $command --offline --quiet $args >/dev/null 2>&1)
         for _ in $(seq "$runs"); do

@@ -22,19 +22,22 @@ fn main() -> Result<(), String> {
     let lib = prettyplease::unparse(&file);
     std::fs::create_dir_all(out.join("src")).map_err(|error| error.to_string())?;
     std::fs::write(out.join("src/lib.rs"), &lib).map_err(|error| error.to_string())?;
-    // The dependencies progenitor's README lists for generated code.
+    // What progenitor's output for the corpus specs needs (its README's list, and what nexus uses).
     let manifest = r#"[package]
 name = "progenitor-output"
 version = "0.1.0"
 edition = "2021"
 
 [dependencies]
+base64 = "0.22"
 bytes = "1"
 chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }
+futures = "0.3"
 futures-core = "0.3"
 progenitor-client = "0.15"
+rand = "0.9"
 regress = "0.10"
-reqwest = { version = "0.12", default-features = false, features = ["json", "stream"] }
+reqwest = { version = "0.13", default-features = false, features = ["json", "stream", "query", "form"] }
 serde = { version = "1", features = ["derive"] }
 serde_json = "1"
 serde_urlencoded = "0.7"
