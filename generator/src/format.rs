@@ -6,17 +6,29 @@
 use proc_macro2::TokenStream;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::Api;
 
 /// Formats `tokens`, a sequence of whole items (the first part may start with inner
 /// attributes), as Rust source.
 pub fn format_part(tokens: &TokenStream) -> Result<String, Diagnostics> {
-    let file: syn::File = syn::parse2(tokens.clone()).map_err(|error| {
+    Ok(prettyplease::unparse(&parse(tokens)?))
+}
+
+/// Formats the `types` module part, gating its types by the crate's features on the way
+/// ([`crate::gate`]; nothing to do for a crate without features).
+pub fn format_types(tokens: &TokenStream, api: &Api) -> Result<String, Diagnostics> {
+    let mut file = parse(tokens)?;
+    crate::gate::gate_types(&mut file, api);
+    Ok(prettyplease::unparse(&file))
+}
+
+fn parse(tokens: &TokenStream) -> Result<syn::File, Diagnostics> {
+    syn::parse2(tokens.clone()).map_err(|error| {
         Diagnostics::single(
             Diagnostic::error("", format!("the generated code does not parse as Rust: {error}"))
                 .help("this is a generator bug; please report it with the spec"),
         )
-    })?;
-    Ok(prettyplease::unparse(&file))
+    })
 }
 
 /// The file: `header` (one or more `//` lines), then the formatted parts in order.

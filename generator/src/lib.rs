@@ -27,7 +27,9 @@ pub mod corpus;
 pub mod diagnostic;
 pub mod emit;
 pub mod extensions;
+pub mod features;
 pub mod format;
+mod gate;
 pub mod input;
 pub mod model;
 mod naming;
@@ -143,12 +145,13 @@ fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagn
 /// Stages 4 and 5 in two lanes: the schema types (typify's work and the larger half of the
 /// formatting) are emitted and formatted on a thread of their own while this one emits and
 /// formats the client and operations. Tokens cannot cross threads, so each lane formats its
-/// own; the output is the same as emitting and formatting in one thread ([`emit::emit`]).
+/// own; the output is the same as emitting and formatting in one thread ([`emit::emit`]),
+/// except that the types of a crate with features are gated here ([`format::format_types`]).
 fn emit_and_format(api: &model::Api, header: &str) -> Result<(emit::types::TypeFacts, String), Diagnostics> {
     std::thread::scope(|scope| {
         let types_lane = std::thread::Builder::new().name(format!("{PIPELINE_THREAD}-types")).stack_size(PIPELINE_STACK).spawn_scoped(scope, || {
             let types = emit::types::emit_types(api).map_err(Diagnostics::single)?;
-            Ok((types.facts, format::format_part(&emit::types_module(&types.tokens))?))
+            Ok((types.facts, format::format_types(&emit::types_module(&types.tokens), api)?))
         });
         let rest = format::format_part(&emit::client_and_operations(api));
         let types_lane: Result<_, Diagnostics> = match types_lane {

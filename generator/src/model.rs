@@ -39,6 +39,9 @@ pub struct Api {
     /// Where the named schemas that are written in `components` (or pointed into) are, for
     /// diagnostics: Rust name to JSON pointer.
     pub schema_pointers: IndexMap<String, String>,
+    /// The crate's cargo features, one per group of operations, sorted; empty for a small
+    /// spec, whose crate has none ([`crate::features`]).
+    pub features: Vec<String>,
 }
 
 /// A `servers` entry.
@@ -116,6 +119,10 @@ pub struct Operation {
     /// A login operation: its success body carries a credential for a scheme
     /// (`x-authenticates`).
     pub authenticates: Option<Authenticates>,
+    /// The operation's group: its first tag, or its path's first segment when it has none.
+    pub group: String,
+    /// The cargo feature the operation is compiled under, if the crate has features.
+    pub feature: Option<String>,
 }
 
 /// What `x-authenticates` on a login operation says: which field of its success body is a
@@ -357,7 +364,9 @@ pub fn lower<'a>(api: &'a OpenAPI, document: &'a Document) -> Result<(Api, Diagn
         operations,
         schema_pointers: lowering.schemas.pointers.clone(),
         schemas: lowering.schemas.finish(),
+        features: Vec::new(),
     };
+    let api = crate::features::assign(api);
     Ok((api, Diagnostics::detached(lowering.problems)))
 }
 
@@ -497,6 +506,8 @@ impl Lowering<'_> {
             accept,
             security,
             authenticates,
+            group: operation.tags.first().cloned().unwrap_or_else(|| first_segment(path)),
+            feature: None,
         }
     }
 
@@ -996,4 +1007,9 @@ fn node_name(pointer: &str, component_names: &IndexMap<String, String>) -> Strin
     } else {
         name
     }
+}
+
+/// The first literal segment of a path template (`/orgs/{org}/repos` -> `orgs`), or `root`.
+fn first_segment(path: &str) -> String {
+    path.split('/').find(|segment| !segment.is_empty() && !segment.starts_with('{')).unwrap_or("root").to_owned()
 }

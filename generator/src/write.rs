@@ -98,7 +98,7 @@ doctest = false
 [features]
 # Typed mocks for the tests of code that uses this client: `mock::MockServer`.
 mock = ["client-runtime/mock"]
-
+{groups}
 [dependencies]
 # By version for a build outside this workspace (from a registry), by path inside it.
 client-runtime = {{ version = "{runtime_version}", path = {runtime:?} }}
@@ -108,6 +108,7 @@ serde_json = "1"
         name = options.crate_name,
         runtime = options.runtime_path,
         runtime_version = RUNTIME_VERSION,
+        groups = group_features(api),
     );
     if types.uses_chrono {
         text.push_str("chrono = { version = \"0.4\", default-features = false, features = [\"serde\", \"std\"] }\n");
@@ -120,6 +121,24 @@ serde_json = "1"
     }
     if options.standalone {
         text.push_str("\n# Written outside a workspace: build this crate on its own.\n[workspace]\n");
+    }
+    text
+}
+
+/// The features of a crate whose operations are grouped (see `crate::features`), or nothing.
+fn group_features(api: &Api) -> String {
+    if api.features.is_empty() {
+        return String::new();
+    }
+    let quoted: Vec<String> = api.features.iter().map(|feature| format!("{feature:?}")).collect();
+    let mut text = format!(
+        "# One feature per group of operations (tag or first path segment); `all` is every group.\n\
+         # Build only what you use: `default-features = false, features = [\"<group>\"]`.\n\
+         default = [\"all\"]\nall = [{}]\n",
+        quoted.join(", ")
+    );
+    for feature in &api.features {
+        let _ = writeln!(text, "{feature} = []");
     }
     text
 }
@@ -158,6 +177,17 @@ fn readme(api: &Api, options: &CrateOptions) -> String {
             let _ = writeln!(text, "| `{}` | `{}` | {how} |", scheme.method, scheme.key);
         }
         text.push('\n');
+    }
+    if !api.features.is_empty() {
+        let _ = writeln!(
+            text,
+            "## Cargo features\n\nOne feature per group of operations (tag, or first path segment); `all` (the default) is every group. \
+             To compile only what you use:\n\n```toml\n[dependencies]\n{} = {{ path = \"...\", default-features = false, features = [\"{}\"] }}\n```\n\n\
+             Features: {}.\n",
+            options.crate_name,
+            api.features[0],
+            api.features.iter().map(|feature| format!("`{feature}`")).collect::<Vec<_>>().join(", ")
+        );
     }
     text.push_str("## Operations\n\n| method | request | summary | documented errors |\n| --- | --- | --- | --- |\n");
     for operation in &api.operations {

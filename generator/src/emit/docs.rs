@@ -123,16 +123,45 @@ pub fn crate_docs(api: &Api) -> TokenStream {
         // One list item per operation: a summary written on several lines is joined.
         let summary = operation.summary.as_deref().map(|text| format!(": {}", text.split_whitespace().collect::<Vec<_>>().join(" "))).unwrap_or_default();
         let deprecated = if operation.deprecated { " (deprecated)" } else { "" };
+        let feature = operation.feature.as_ref().map(|feature| format!(" (feature `{feature}`)")).unwrap_or_default();
         lines.push(format!(
-            "- [`Client::{}`]: `{} {}`{summary}{deprecated}",
+            "- [`Client::{}`]: `{} {}`{summary}{deprecated}{feature}",
             operation.method_name, operation.http_method, operation.path
         ));
+    }
+    if !api.features.is_empty() {
+        lines.extend(features_section(api));
     }
     let lines = lines.into_iter().map(|line| {
         let line = if line.is_empty() { line } else { format!(" {line}") };
         quote! { #![doc = #line] }
     });
     quote! { #(#lines)* }
+}
+
+/// The crate docs' list of cargo features, for a crate that has them.
+fn features_section(api: &Api) -> Vec<String> {
+    let mut lines = vec![
+        String::new(),
+        "## Cargo features".into(),
+        String::new(),
+        "Operations are grouped by tag (or by the first segment of their path), one cargo feature per group; the schema \
+         types only some groups use are compiled with them. `all` (the default) enables every group; to compile only \
+         what you use, depend on this crate with `default-features = false, features = [\"...\"]`."
+            .into(),
+        String::new(),
+        "- `all`: every group".into(),
+    ];
+    for feature in &api.features {
+        let count = api.operations.iter().filter(|operation| operation.feature.as_ref() == Some(feature)).count();
+        let groups: std::collections::BTreeSet<&str> =
+            api.operations.iter().filter(|operation| operation.feature.as_ref() == Some(feature)).map(|operation| operation.group.as_str()).collect();
+        let groups: Vec<String> = groups.into_iter().map(|group| format!("`{group}`")).collect();
+        let plural = if count == 1 { "" } else { "s" };
+        lines.push(format!("- `{feature}`: {count} operation{plural} of {}", groups.join(", ")));
+    }
+    lines.push("- `mock`: typed mocks for tests (`mock::MockServer`)".into());
+    lines
 }
 
 #[cfg(test)]

@@ -78,13 +78,16 @@ fn emit_struct(operation: &Operation) -> Option<TokenStream> {
         fields.push(quote! { #docs pub #ident: Option<#ty>, });
         reads.push(quote! { #ident: client_runtime::header_value(headers, #wire), });
     }
+    let gate = crate::features::cfg(operation);
     Some(quote! {
         #doc
+        #gate
         #[derive(Clone, Debug, Default, PartialEq)]
         pub struct #name {
             #(#fields)*
         }
 
+        #gate
         impl client_runtime::FromHeaders for #name {
             fn from_headers(headers: &client_runtime::HeaderMap) -> Self {
                 #name { #(#reads)* }

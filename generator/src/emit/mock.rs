@@ -9,6 +9,7 @@ use quote::{format_ident, quote};
 
 use super::docs::doc_lines;
 use super::operations::{error_enum_ident, outcome_keeps_status, success_enum_ident, success_type, uniform_success};
+use crate::features;
 use crate::model::{Api, BodyKind, Operation, Outcome, PathPart, StatusKey};
 
 /// `#[cfg(feature = "mock")] pub mod mock { ... }`.
@@ -103,8 +104,10 @@ fn emit_method(operation: &Operation) -> TokenStream {
     } else {
         quote! { Ok(body) => client_runtime::mock::IntoReply::into_reply(body), }
     };
+    let gate = features::cfg(operation);
     quote! {
         #doc
+        #gate
         pub fn #name(&self, reply: Result<#success, crate::#error>) -> client_runtime::mock::Stub<'_> {
             let reply = match reply {
                 #ok
@@ -143,7 +146,9 @@ fn emit_replies(operation: &Operation) -> TokenStream {
     let error = error_enum_ident(operation);
     let errors = into_reply(&error, &operation.errors);
     let successes = (!uniform_success(operation)).then(|| into_reply(&success_enum_ident(operation), &operation.success));
-    quote! { #errors #successes }
+    let gate = features::cfg(operation);
+    let successes = successes.map(|successes| quote! { #gate #successes });
+    quote! { #gate #errors #successes }
 }
 
 fn into_reply(name: &proc_macro2::Ident, outcomes: &[Outcome]) -> TokenStream {

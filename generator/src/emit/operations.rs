@@ -10,6 +10,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::{doc_lines, summary_and_description, text_lines};
+use crate::features;
 use crate::model::{
     Api, BodyKind, Constraint, Operation, Outcome, Param, ParamLocation, ParamStyle, ParamType, PathPart, StatusKey,
 };
@@ -228,8 +229,10 @@ fn emit_method(operation: &Operation) -> TokenStream {
     // The spec decides how many parameters an operation requires; each is one positional
     // argument, on purpose (optional ones are setters).
     let many = (arguments.len() >= 7).then(|| quote! { #[allow(clippy::too_many_arguments)] });
+    let gate = features::cfg(operation);
     quote! {
         #docs
+        #gate
         #deprecated
         #many
         pub fn #name #generics(#receiver, #(#arguments),*) -> requests::#builder<#lifetime> {
@@ -301,8 +304,10 @@ fn emit_builder(operation: &Operation) -> TokenStream {
         quote! { Result<client_runtime::Response<#success>, client_runtime::Error<crate::#error>> }
     };
     let send = emit_send(operation);
+    let gate = features::cfg(operation);
     quote! {
         #doc
+        #gate
         #[must_use = "a request is sent when it is awaited or `send` is called"]
         #[derive(Debug)]
         pub struct #builder<'a> {
@@ -311,6 +316,7 @@ fn emit_builder(operation: &Operation) -> TokenStream {
             pub(crate) options: client_runtime::CallOptions,
         }
 
+        #gate
         impl<'a> #builder<'a> {
             #(#setters)*
 
@@ -345,6 +351,7 @@ fn emit_builder(operation: &Operation) -> TokenStream {
             }
         }
 
+        #gate
         impl<'a> std::future::IntoFuture for #builder<'a> {
             type Output = #output;
             type IntoFuture = client_runtime::BoxFuture<'a, Self::Output>;
@@ -674,8 +681,10 @@ fn emit_success_enum(operation: &Operation) -> TokenStream {
     let doc = doc_lines([format!("The success responses [`Client::{}`] documents (their bodies differ).", operation.method_name)]);
     let variants = outcome_variants(operation.success.iter());
     let allow = allow_large_bodies(&operation.success);
+    let gate = features::cfg(operation);
     quote! {
         #doc
+        #gate
         #allow
         #[derive(Debug)]
         pub enum #name {
@@ -720,26 +729,31 @@ fn emit_error_enum(operation: &Operation) -> TokenStream {
         (quote! { match self { #(#status_arms)* } }, quote! { f }, quote! { match self { #(#display_arms)* } })
     };
     let allow = allow_large_bodies(&operation.errors);
+    let gate = features::cfg(operation);
     quote! {
         #doc
+        #gate
         #allow
         #[derive(Debug)]
         pub enum #name {
             #(#variants)*
         }
 
+        #gate
         impl client_runtime::DocumentedError for #name {
             fn status(&self) -> StatusCode {
                 #status_body
             }
         }
 
+        #gate
         impl std::fmt::Display for #name {
             fn fmt(&self, #formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 #display_body
             }
         }
 
+        #gate
         impl std::error::Error for #name {}
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! The happy path never comes here: a spec is parsed once, by serde. Only when there is
 //! something to report is the text read again, this time with a YAML event parser that keeps
-//! positions (JSON is YAML, so one index serves both).
+//! positions (JSON is YAML, so one index serves both; JSON text is read by the faster
+//! [`super::json_positions`] scanner, which records the same positions).
 
 use std::collections::HashMap;
 
@@ -21,11 +22,11 @@ pub(crate) struct Index<'a> {
 
 impl<'a> Index<'a> {
     pub(crate) fn build(text: &'a str) -> Self {
-        let mut builder = Builder::default();
-        // A syntax error ends the walk early; whatever was indexed before it is still useful.
-        let _ = Parser::new_from_str(text).load(&mut builder, false);
+        // JSON (most large specs) is read by a plain scanner, many times faster than the walk.
+        let looks_like_json = text.trim_start().starts_with(['{', '[']);
+        let positions = looks_like_json.then(|| super::json_positions::positions(text)).flatten().unwrap_or_else(|| yaml_positions(text));
         let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(offset, _)| offset + 1)).collect();
-        Index { text, positions: builder.positions, line_starts }
+        Index { text, positions, line_starts }
     }
 
     /// The position of `pointer`'s node, or of its nearest ancestor that exists.
@@ -41,6 +42,14 @@ impl<'a> Index<'a> {
         }
         None
     }
+}
+
+/// The position of every node of a YAML (or JSON) text, by walking its parser's events.
+pub(crate) fn yaml_positions(text: &str) -> HashMap<String, (usize, usize)> {
+    let mut builder = Builder::default();
+    // A syntax error ends the walk early; whatever was indexed before it is still useful.
+    let _ = Parser::new_from_str(text).load(&mut builder, false);
+    builder.positions
 }
 
 /// One open mapping or sequence while walking the events.

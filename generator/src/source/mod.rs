@@ -13,6 +13,7 @@
 //!
 //! Only then is the file's text read again to find line and column (`locate`).
 
+mod json_positions;
 pub(crate) mod locate;
 mod pointer;
 mod position;

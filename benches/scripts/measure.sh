@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Whole-process generation, ours against bare progenitor, and the largest specs' time and peak
+# memory (BENCHMARKS.md, "Whole processes" and "Largest specs"). Run from the workspace root:
+#
+#   cargo build --release -p xtask -p generator --example progenitor_generate
+#   benches/scripts/measure.sh [RUNS]          # RUNS per spec and side, default 5
+#
+# Pairs are interleaved (ours, then progenitor, RUNS times) so that load drifting over the run
+# hits both sides alike. Wall time from bash's $EPOCHREALTIME, peak memory (max RSS) from
+# /usr/bin/time. Specs come from ${OPENAPI_SHARED_DIR:-../shared}.
+set -euo pipefail
+runs=${1:-5}
+shared=${OPENAPI_SHARED_DIR:-../shared}
+ours=target/release/xtask
+theirs=target/release/examples/progenitor_generate
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+# One timed run: prints "seconds peak_kb" (peak_kb 0 when the process failed).
+timed() {
+    local start end
+    start=$EPOCHREALTIME
+    if /usr/bin/time -f "%M" -o "$scratch/mem" "$@" >/dev/null 2>&1; then
+        end=$EPOCHREALTIME
+        echo "$(echo "$end - $start" | bc) $(cat "$scratch/mem")"
+    else
+        echo "fail 0"
+    fi
+}
+
+# Median, min and max of numbers on stdin.
+stats() { sort -g | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.4g %.4g %.4g\n", m, a[1], a[NR] }'; }
+
+echo "# load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| spec | ours median s (min-max) | progenitor median s (min-max) | ours / progenitor median (min-max of paired ratios) | ours peak MB | progenitor peak MB |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+for spec in specs/nsx.yaml specs/onezone.yaml "$shared"/corpus/{keeper.json,buildomat.json,propolis-server.json,twilio_oauth_v1.yaml,nexus.json}; do
+    : >"$scratch/ours" ; : >"$scratch/theirs" ; : >"$scratch/ratio"
+    for _ in $(seq "$runs"); do
+        read -r a am < <(timed "$ours" generate --lenient "$spec" --out "$scratch/ours-$(basename "$spec")")
+        read -r b bm < <(timed "$theirs" "$spec" "$scratch/theirs-crate")
+        echo "$a $am" >>"$scratch/ours"; echo "$b $bm" >>"$scratch/theirs"
+        [[ $a != fail && $b != fail ]] && echo "$a / $b" | bc -l >>"$scratch/ratio"
+    done
+    read -r om omin omax < <(cut -d' ' -f1 "$scratch/ours" | grep -v fail | stats)
+    if grep -q fail "$scratch/theirs"; then
+        echo "| \`$(basename "$spec")\` | $om ($omin-$omax) | fails | - | $(( $(cut -d' ' -f2 "$scratch/ours" | sort -n | tail -1) / 1024 )) | - |"
+        continue
+    fi
+    read -r tm tmin tmax < <(cut -d' ' -f1 "$scratch/theirs" | stats)
+    read -r rm rmin rmax < <(stats <"$scratch/ratio")
+    echo "| \`$(basename "$spec")\` | $om ($omin-$omax) | $tm ($tmin-$tmax) | **$rm** ($rmin-$rmax) | $(( $(cut -d' ' -f2 "$scratch/ours" | sort -n | tail -1) / 1024 )) | $(( $(cut -d' ' -f2 "$scratch/theirs" | sort -n | tail -1) / 1024 )) |"
+done
+
+echo
+echo "| large spec | size | operations | ours median s (min-max) | ours peak MB | progenitor |"
+echo "| --- | ---: | ---: | ---: | ---: | --- |"
+for spec in "$shared"/corpus/{api.github.com.json,intercom-2.11.yaml,spotify.yml} "$shared"/formats/harbor-swagger2.yaml; do
+    : >"$scratch/ours"
+    for _ in $(seq "$runs"); do timed "$ours" generate --lenient "$spec" --out "$scratch/ours-$(basename "$spec")" >>"$scratch/ours"; done
+    read -r om omin omax < <(cut -d' ' -f1 "$scratch/ours" | grep -v fail | stats)
+    operations=$("$ours" generate --lenient "$spec" --out "$scratch/ours-$(basename "$spec")" 2>&1 | sed -n 's/.*: \([0-9]*\) operations.*/\1/p')
+    theirs_result=$(timed "$theirs" "$spec" "$scratch/theirs-crate")
+    [[ $theirs_result == fail* ]] && theirs_result=fails
+    echo "| \`$(basename "$spec")\` | $(( $(stat -c %s "$spec") / 1024 )) KB | $operations | $om ($omin-$omax) | $(( $(cut -d' ' -f2 "$scratch/ours" | sort -n | tail -1) / 1024 )) | $theirs_result |"
+done
+echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"

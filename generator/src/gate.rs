@@ -1,0 +1,169 @@
+//! Gates the schema types of a crate with cargo features ([`crate::features`]): a type that only
+//! some groups' operations reach gets `#[cfg(any(feature = "a", feature = "b"))]`, so a user who
+//! builds one group does not compile the types of the others.
+//!
+//! typify writes the types, so they are gated after it, on the parsed `types` module (the
+//! formatter parses it anyway), before it is printed:
+//!
+//! 1. each item of the module is keyed by the type it defines (an `impl` by its self type, when
+//!    that type is defined here);
+//! 2. a key refers to every other key named in its items' tokens (a field's type, a variant's,
+//!    a conversion's source), which over-approximates the `$ref` graph and never misses an edge;
+//! 3. each gated operation's types, and everything they refer to, are needed by its feature;
+//! 4. whatever no gated operation reaches (a schema no operation uses, a type the ungated login
+//!    helpers read), and everything it refers to, is needed everywhere and stays ungated, as does
+//!    a type needed by every group.
+//!
+//! Since a type is needed by at least every feature that needs a type referring to it, an item
+//! is never compiled without the types it names.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::{TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::{Item, Type};
+
+use crate::model::{Api, BodyKind, Operation, ParamType};
+
+/// Adds the cfg attributes to the items of `pub mod types` in `file`, when `api` has features.
+pub fn gate_types(file: &mut syn::File, api: &Api) {
+    if api.features.is_empty() {
+        return;
+    }
+    let Some(items) = file.items.iter_mut().find_map(|item| match item {
+        Item::Mod(module) if module.ident == "types" => module.content.as_mut().map(|(_, items)| items),
+        _ => None,
+    }) else {
+        return;
+    };
+    // Only types defined here are keys: `impl From<Species> for String` belongs to no key.
+    let known: BTreeSet<String> = items.iter().filter(|item| !matches!(item, Item::Impl(_))).filter_map(item_key).collect();
+    let keys: Vec<Option<String>> = items.iter().map(|item| item_key(item).filter(|key| known.contains(key))).collect();
+    let mentions: Vec<BTreeSet<String>> = items.iter().map(|item| mentioned(item.to_token_stream(), &known)).collect();
+    let mut refers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (key, named) in keys.iter().zip(&mentions) {
+        if let Some(key) = key {
+            refers.entry(key).or_default().extend(named.iter().map(String::as_str).filter(|name| name != key));
+        }
+    }
+
+    let mut needed: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for operation in &api.operations {
+        if let Some(feature) = &operation.feature {
+            for name in operation_types(operation) {
+                if let Some(name) = known.get(name) {
+                    spread(name, &[feature.as_str()], &refers, &mut needed);
+                }
+            }
+        }
+    }
+    let everything: Vec<&str> = api.features.iter().map(String::as_str).collect();
+    let unreached: Vec<&str> = known.iter().map(String::as_str).filter(|name| !needed.contains_key(name)).collect();
+    let login_bodies = api.operations.iter().filter_map(|operation| operation.authenticates.as_ref()).map(|login| login.body_type.as_str());
+    for name in unreached.into_iter().chain(login_bodies) {
+        if let Some(name) = known.get(name) {
+            spread(name, &everything, &refers, &mut needed);
+        }
+    }
+
+    for ((item, key), named) in items.iter_mut().zip(&keys).zip(&mentions) {
+        // An item of a type goes with its type; any other item (an impl for a foreign type)
+        // needs every type it names.
+        let sets: BTreeSet<&BTreeSet<&str>> = match key.as_deref().and_then(|key| needed.get(key)) {
+            Some(set) => BTreeSet::from([set]),
+            None => named.iter().filter_map(|name| needed.get(name.as_str())).collect(),
+        };
+        for set in sets.into_iter().filter(|set| set.len() < everything.len()) {
+            let cfg = crate::features::cfg_any(set.iter().copied());
+            if let Some(attrs) = attributes(item) {
+                attrs.push(syn::parse_quote!(#cfg));
+            }
+        }
+    }
+}
+
+/// Marks `features` as needing `name` and everything it refers to, transitively.
+fn spread<'a>(name: &'a str, features: &[&'a str], refers: &BTreeMap<&'a str, BTreeSet<&'a str>>, needed: &mut BTreeMap<&'a str, BTreeSet<&'a str>>) {
+    let mut stack = vec![name];
+    while let Some(name) = stack.pop() {
+        let set = needed.entry(name).or_default();
+        let before = set.len();
+        set.extend(features.iter().copied());
+        if set.len() > before {
+            stack.extend(refers.get(name).into_iter().flatten().copied());
+        }
+    }
+}
+
+/// The names of the schema types an operation's code names: its parameters', its request
+/// body's and its responses' types.
+fn operation_types(operation: &Operation) -> impl Iterator<Item = &str> {
+    let params = operation.parameters.iter().filter_map(|param| match &param.ty {
+        ParamType::Named(name) | ParamType::Json(name) => Some(name.as_str()),
+        _ => None,
+    });
+    let bodies = operation.body.iter().map(|body| &body.kind).chain(operation.success.iter().chain(&operation.errors).map(|outcome| &outcome.body));
+    params.chain(bodies.filter_map(|kind| match kind {
+        BodyKind::Json(name) | BodyKind::Form(name) | BodyKind::Multipart(name) => Some(name.as_str()),
+        _ => None,
+    }))
+}
+
+/// The type an item defines, or is an `impl` of.
+fn item_key(item: &Item) -> Option<String> {
+    let ident = match item {
+        Item::Struct(item) => &item.ident,
+        Item::Enum(item) => &item.ident,
+        Item::Type(item) => &item.ident,
+        Item::Union(item) => &item.ident,
+        Item::Fn(item) => &item.sig.ident,
+        Item::Const(item) => &item.ident,
+        Item::Static(item) => &item.ident,
+        Item::Mod(item) => &item.ident,
+        Item::Trait(item) => &item.ident,
+        Item::Impl(item) => match &*item.self_ty {
+            Type::Path(path) => &path.path.segments.last()?.ident,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(ident.to_string())
+}
+
+/// Every identifier in `tokens` that is one of `known`.
+fn mentioned(tokens: TokenStream, known: &BTreeSet<String>) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let mut stack = vec![tokens];
+    while let Some(tokens) = stack.pop() {
+        for tree in tokens {
+            match tree {
+                TokenTree::Ident(ident) => {
+                    let ident = ident.to_string();
+                    if known.contains(&ident) {
+                        found.insert(ident);
+                    }
+                }
+                TokenTree::Group(group) => stack.push(group.stream()),
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
+fn attributes(item: &mut Item) -> Option<&mut Vec<syn::Attribute>> {
+    Some(match item {
+        Item::Struct(item) => &mut item.attrs,
+        Item::Enum(item) => &mut item.attrs,
+        Item::Type(item) => &mut item.attrs,
+        Item::Union(item) => &mut item.attrs,
+        Item::Fn(item) => &mut item.attrs,
+        Item::Const(item) => &mut item.attrs,
+        Item::Static(item) => &mut item.attrs,
+        Item::Mod(item) => &mut item.attrs,
+        Item::Trait(item) => &mut item.attrs,
+        Item::Impl(item) => &mut item.attrs,
+        Item::Use(item) => &mut item.attrs,
+        _ => return None,
+    })
+}

@@ -1,0 +1,152 @@
+//! Cargo features by group of operations (`generator::features`, `gate`): a large spec's crate
+//! gates each operation by its first tag (or first path segment) and each schema type by the
+//! groups that reach it; a small spec's crate has no features.
+//!
+//! The large spec is written by the test (a few schemas, many operations in four groups) so its
+//! shape is plain to see here, and it crosses `features::MIN_OPERATIONS`.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+
+use generator::write::{ensure_crate, Mode};
+use generator::{generate_crate, CrateOptions, Generated};
+use tests::workspace_root;
+
+/// Operations per tagged group; three tagged groups and one untagged cross the threshold.
+const PER_GROUP: usize = 16;
+
+/// `pets`, `stores` and `users` (tags) and `health` (no tag: its first path segment).
+/// Schemas: `Pet` (pets only) refers to `PetOwner`, which refers to the enum `Species`; `Shared` is used by pets and stores; `Problem`
+/// by every group; `Tag` by pets and by `Catalog`, a schema no operation uses.
+fn large_spec() -> String {
+    let mut paths = String::new();
+    for (group, tag, body) in [("pets", Some("pets"), "Pet"), ("stores", Some("Stores"), "Store"), ("users", Some("users"), "User"), ("health", None, "Health")] {
+        for index in 0..PER_GROUP {
+            let tags = tag.map(|tag| format!("      tags: [{tag}]\n")).unwrap_or_default();
+            let shared = if index == 0 && group != "users" && group != "health" {
+                "        '202':\n          description: shared\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Shared'}\n"
+            } else {
+                ""
+            };
+            let tag_response = if index == 1 && group == "pets" {
+                "        '203':\n          description: tag\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Tag'}\n"
+            } else {
+                ""
+            };
+            let _ = write!(
+                paths,
+                "  /{group}/item{index}:\n    get:\n      operationId: get_{group}_{index}\n{tags}      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {{$ref: '#/components/schemas/{body}'}}\n{shared}{tag_response}        default:\n          description: problem\n          content:\n            application/json:\n              schema: {{$ref: '#/components/schemas/Problem'}}\n"
+            );
+        }
+    }
+    let object = |properties: &str| format!("      type: object\n      properties:\n{properties}");
+    let schemas = [
+        ("Pet", object("        name: {type: string}\n        owner: {$ref: '#/components/schemas/PetOwner'}\n")),
+        ("PetOwner", object("        name: {type: string}\n        species: {$ref: '#/components/schemas/Species'}\n")),
+        ("Species", "      type: string\n      enum: [cat, dog]\n".to_owned()),
+        ("Store", object("        name: {type: string}\n")),
+        ("User", object("        name: {type: string}\n")),
+        ("Health", object("        ok: {type: boolean}\n")),
+        ("Shared", object("        note: {type: string}\n")),
+        ("Problem", object("        message: {type: string}\n")),
+        ("Tag", object("        label: {type: string}\n")),
+        ("Catalog", object("        tags:\n          type: array\n          items: {$ref: '#/components/schemas/Tag'}\n")),
+    ];
+    let schemas: String = schemas.iter().map(|(name, schema)| format!("    {name}:\n{schema}")).collect();
+    format!("openapi: 3.0.3\ninfo:\n  title: Grouped\n  version: '1'\npaths:\n{paths}components:\n  schemas:\n{schemas}")
+}
+
+fn generate(spec: &Path, name: &str) -> Generated {
+    let options = CrateOptions {
+        crate_name: name.into(),
+        spec_display: spec.display().to_string(),
+        regenerate_command: "cargo test -p tests --test features".into(),
+        runtime_path: workspace_root().join("runtime").display().to_string(),
+        standalone: true,
+        lenient: false,
+    };
+    generate_crate(spec, &options).unwrap_or_else(|found| panic!("{}", found.render()))
+}
+
+fn large_crate(dir: &Path) -> Generated {
+    let spec = dir.join("grouped.yaml");
+    std::fs::write(&spec, large_spec()).unwrap();
+    generate(&spec, "grouped-client")
+}
+
+fn file<'a>(generated: &'a Generated, path: &str) -> &'a str {
+    &generated.files.files[Path::new(path)]
+}
+
+#[test]
+fn a_large_spec_gets_one_feature_per_group_all_of_them_by_default() {
+    let scratch = tempfile::tempdir().unwrap();
+    let generated = large_crate(scratch.path());
+    assert_eq!(generated.operations, 4 * PER_GROUP);
+    let manifest = file(&generated, "Cargo.toml");
+    assert!(manifest.contains("default = [\"all\"]\nall = [\"health\", \"pets\", \"stores\", \"users\"]\n"), "{manifest}");
+    for feature in ["health", "pets", "stores", "users"] {
+        assert!(manifest.contains(&format!("\n{feature} = []\n")), "{manifest}");
+    }
+    let lib = file(&generated, "src/lib.rs");
+    assert!(lib.contains("//! - `stores`: 16 operations of `Stores`"), "{lib}");
+    assert!(lib.contains("`GET /health/item0` (feature `health`)"), "{lib}");
+    // Everything of an operation: method, builder and its impls, error enum and its impls, mock.
+    assert!(lib.contains("#[cfg(feature = \"pets\")]\n    pub fn get_pets_0(&self) -> requests::GetPets0<'_> {"), "{lib}");
+    assert!(lib.contains("#[cfg(feature = \"pets\")]\n    #[must_use"), "{lib}");
+    assert!(lib.contains("#[cfg(feature = \"pets\")]\n    impl<'a> GetPets0<'a> {"), "{lib}");
+    assert!(lib.contains("#[cfg(feature = \"pets\")]\n#[derive(Debug)]\npub enum GetPets0Error {"), "{lib}");
+    assert!(lib.contains("#[cfg(feature = \"pets\")]\nimpl client_runtime::DocumentedError for GetPets0Error {"), "{lib}");
+    assert!(lib.contains("#[cfg(feature = \"pets\")]\n        pub fn get_pets_0(\n"), "{lib}");
+    assert!(lib.contains("#[cfg(feature = \"pets\")]\n    impl client_runtime::mock::IntoReply for crate::GetPets0Error {"), "{lib}");
+    // Types: by the groups that reach them, through `$ref`s; ungated when every group or none does.
+    assert!(lib.contains("#[cfg(any(feature = \"pets\"))]\n    pub struct Pet {"), "{lib}");
+    assert!(lib.contains("#[cfg(any(feature = \"pets\"))]\n    pub struct PetOwner {"), "{lib}");
+    assert!(lib.contains("#[cfg(any(feature = \"pets\"))]\n    pub enum Species {"), "{lib}");
+    assert!(lib.contains("#[cfg(any(feature = \"pets\"))]\n    impl ::std::fmt::Display for Species {"), "{lib}");
+    assert!(lib.contains("#[cfg(any(feature = \"pets\", feature = \"stores\"))]\n    pub struct Shared {"), "{lib}");
+    assert!(lib.contains("#[cfg(any(feature = \"stores\"))]\n    pub struct Store {"), "{lib}");
+    // The gate is the last attribute, just above the item.
+    for ungated in ["Problem", "Tag", "Catalog"] {
+        let at = lib.find(&format!("    pub struct {ungated} {{")).unwrap_or_else(|| panic!("{ungated}: {lib}"));
+        let line_above = lib[..at].trim_end().rsplit('\n').next().unwrap_or_default();
+        assert!(!line_above.trim_start().starts_with("#[cfg("), "{ungated} is gated: {line_above}");
+    }
+    let readme = file(&generated, "README.md");
+    assert!(readme.contains("default-features = false, features = [\"health\"]"), "{readme}");
+}
+
+#[test]
+fn a_small_spec_gets_no_features() {
+    let generated = generate(&workspace_root().join("tests/fixtures/inventory.yaml"), "inventory-client");
+    let manifest = file(&generated, "Cargo.toml");
+    assert!(!manifest.contains("all = ["), "{manifest}");
+    let lib = file(&generated, "src/lib.rs");
+    // The only feature of a small crate is `mock`.
+    assert_eq!(lib.matches("#[cfg(feature = ").count(), lib.matches("#[cfg(feature = \"mock\")]").count(), "{lib}");
+    assert!(!lib.contains("#[cfg(any("), "{lib}");
+}
+
+/// The one compile test: the large crate passes `cargo clippy -D warnings` with every feature
+/// (and mocks), with one group, and with none. The target directory is the one of the other
+/// standalone-crate tests, so dependencies are built once.
+#[test]
+fn a_grouped_crate_builds_with_all_features_one_or_none() {
+    let scratch = tempfile::tempdir().unwrap();
+    let generated = large_crate(scratch.path());
+    let dir = scratch.path().join("grouped-client");
+    ensure_crate(&dir, &generated.files, Mode::Write).unwrap();
+    std::fs::copy(workspace_root().join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    for features in [&["--features", "mock"][..], &["--no-default-features", "--features", "pets,mock"], &["--no-default-features"]] {
+        let output = Command::new(env!("CARGO"))
+            .args(["clippy", "--offline", "--quiet"])
+            .args(features)
+            .args(["--", "-D", "warnings"])
+            .current_dir(&dir)
+            .env("CARGO_TARGET_DIR", workspace_root().join("target/standalone"))
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{features:?}: {}", String::from_utf8_lossy(&output.stderr));
+    }
+}
