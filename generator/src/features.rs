@@ -7,7 +7,7 @@
 //! small spec's crate has none, so it stays as simple as it was.
 //!
 //! What the features gate: here, each operation is given its feature; the emitters put
-//! `#[cfg(feature = ...)]` on everything of that operation ([`cfg`]); [`crate::gate`] gates the
+//! `#[cfg(feature = ...)]` on everything of that operation ([`cfg()`]); `gate` gates the
 //! schema types reachable only from gated operations; `write` lists the features in
 //! `Cargo.toml`, with `default = ["all"]` so that a plain `cargo build` still builds everything.
 

@@ -15,7 +15,7 @@ pub fn format_part(tokens: &TokenStream) -> Result<String, Diagnostics> {
 }
 
 /// Formats the `types` module part, gating its types by the crate's features on the way
-/// ([`crate::gate`]; nothing to do for a crate without features).
+/// (the `gate` module; nothing to do for a crate without features).
 pub fn format_types(tokens: &TokenStream, api: &Api) -> Result<String, Diagnostics> {
     let mut file = parse(tokens)?;
     crate::gate::gate_types(&mut file, api);
