@@ -34,9 +34,11 @@ fn large_spec() -> String {
             } else {
                 ""
             };
+            // The pets document one more error than the others: two sets of errors, so two enums.
+            let not_found = if group == "pets" { "        '404':\n          description: no such pet\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Problem'}\n" } else { "" };
             let _ = write!(
                 paths,
-                "  /{group}/item{index}:\n    get:\n      operationId: get_{group}_{index}\n{tags}      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {{$ref: '#/components/schemas/{body}'}}\n{shared}{tag_response}        default:\n          description: problem\n          content:\n            application/json:\n              schema: {{$ref: '#/components/schemas/Problem'}}\n"
+                "  /{group}/item{index}:\n    get:\n      operationId: get_{group}_{index}\n{tags}      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {{$ref: '#/components/schemas/{body}'}}\n{shared}{tag_response}{not_found}        default:\n          description: problem\n          content:\n            application/json:\n              schema: {{$ref: '#/components/schemas/Problem'}}\n"
             );
         }
     }
@@ -92,14 +94,23 @@ fn a_large_spec_gets_one_feature_per_group_all_of_them_by_default() {
     let lib = file(&generated, "src/lib.rs");
     assert!(lib.contains("//! - `stores`: 16 operations of `Stores`"), "{lib}");
     assert!(lib.contains("`GET /health/item0` (feature `health`)"), "{lib}");
-    // Everything of an operation: method, builder and its impls, error enum and its impls, mock.
+    // Everything of an operation: method, builder and its impls, error enum (or alias) and its
+    // impls, mock.
     assert!(lib.contains("#[cfg(feature = \"pets\")]\n    pub fn get_pets_0(&self) -> requests::GetPets0<'_> {"), "{lib}");
     assert!(lib.contains("#[cfg(feature = \"pets\")]\n    #[must_use"), "{lib}");
     assert!(lib.contains("#[cfg(feature = \"pets\")]\n    impl<'a> GetPets0<'a> {"), "{lib}");
+    assert!(lib.contains("#[cfg(feature = \"pets\")]\n    client_runtime::request_builder!(\n        GetPets0, "), "{lib}");
     assert!(lib.contains("#[cfg(feature = \"pets\")]\n#[derive(Debug)]\npub enum GetPets0Error {"), "{lib}");
     assert!(lib.contains("#[cfg(feature = \"pets\")]\nimpl client_runtime::DocumentedError for GetPets0Error {"), "{lib}");
     assert!(lib.contains("#[cfg(feature = \"pets\")]\n        pub fn get_pets_0(\n"), "{lib}");
     assert!(lib.contains("#[cfg(feature = \"pets\")]\n    impl client_runtime::mock::IntoReply for crate::GetPets0Error {"), "{lib}");
+    assert!(lib.contains("#[cfg(feature = \"pets\")]\npub type GetPets1Error = GetPets0Error;"), "{lib}");
+    // The error enum the other three groups share is needed by any of them.
+    let others = "#[cfg(any(feature = \"health\", feature = \"stores\", feature = \"users\"))]\n";
+    assert!(lib.contains(&format!("{others}#[derive(Debug)]\npub enum GetStores0Error {{")), "{lib}");
+    assert!(lib.contains(&format!("{others}impl client_runtime::DocumentedError for GetStores0Error {{")), "{lib}");
+    assert!(lib.contains(&format!("{others}    impl client_runtime::mock::IntoReply for crate::GetStores0Error {{")), "{lib}");
+    assert!(lib.contains("#[cfg(feature = \"users\")]\npub type GetUsers0Error = GetStores0Error;"), "{lib}");
     // Types: by the groups that reach them, through `$ref`s; ungated when every group or none does.
     assert!(lib.contains("#[cfg(any(feature = \"pets\"))]\n    pub struct Pet {"), "{lib}");
     assert!(lib.contains("#[cfg(any(feature = \"pets\"))]\n    pub struct PetOwner {"), "{lib}");

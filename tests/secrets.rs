@@ -200,7 +200,7 @@ async fn the_network_insight_credential_is_sent_as_the_server_expects() {
     let core = core.with_credential("networkInsightAuth", credential, None);
     let operation = client_runtime::Operation { id: "listGroups", path: "/groups", security: &[&["networkInsightAuth"]] };
     let request = core.request(client_runtime::Method::GET, "/groups");
-    let response = core.execute::<std::convert::Infallible>(&operation, request, Default::default()).await.unwrap();
+    let response = core.execute(&operation, request, Default::default()).await.unwrap();
     assert_eq!(response.status(), 200);
     assert_eq!(header(&only_request(&server).await, "authorization"), Some(format!("NetworkInsight {SECRET}")));
 }

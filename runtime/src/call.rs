@@ -7,6 +7,7 @@
 //! [`Operation`] description, so everything that is not specific to one operation is written
 //! once.
 
+use std::convert::Infallible;
 use std::future::Future;
 use std::pin::Pin;
 use std::time::{Duration, Instant};
@@ -18,7 +19,7 @@ use tracing::Instrument;
 
 use crate::response::RawResponse;
 use crate::retry::retryable_status;
-use crate::{ClientCore, Credential, Error, RetryPolicy};
+use crate::{CallError, ClientCore, Credential, Error, RetryPolicy};
 
 /// The future a generated request builder turns into with `.await` (`IntoFuture`).
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -96,12 +97,14 @@ impl ClientCore {
     /// Each call runs in a `tracing` span `client_call` with the operation id, method, path
     /// template, final status, elapsed milliseconds and number of attempts; never the URL,
     /// headers or bodies.
-    pub async fn execute<E>(
-        &self,
-        operation: &Operation,
-        request: RequestBuilder,
-        options: CallOptions,
-    ) -> Result<RawResponse, Error<E>> {
+    ///
+    /// Not generic over the operation's error type, so that it is compiled once for all
+    /// operations; `?` turns its [`CallError`] into the operation's [`Error`].
+    pub async fn execute(&self, operation: &Operation, request: RequestBuilder, options: CallOptions) -> Result<RawResponse, CallError> {
+        self.call(operation, request, options).await.map_err(CallError)
+    }
+
+    async fn call(&self, operation: &Operation, request: RequestBuilder, options: CallOptions) -> Result<RawResponse, Error<Infallible>> {
         if let Some(problem) = options.invalid {
             return Err(Error::InvalidRequest(problem));
         }

@@ -1,5 +1,6 @@
 //! `Error<E>`: every way an operation can fail, with `E` the operation's documented errors.
 
+use std::convert::Infallible;
 use std::fmt;
 
 use bytes::Bytes;
@@ -14,9 +15,58 @@ use crate::{ParseError, TransportError};
 /// Each generated operation has an enum with one variant per error status its spec documents
 /// (`BadRequest(types::ApiError)`, `Unauthorized`, ...); this trait lets [`Error`] answer
 /// questions about any of them.
-pub trait DocumentedError: fmt::Debug + fmt::Display {
+pub trait DocumentedError: fmt::Debug + fmt::Display + Sized {
     /// The HTTP status the server answered with.
     fn status(&self) -> StatusCode;
+
+    /// Reads a response whose status no documented success matched: the documented error for
+    /// its status, [`Error::InvalidBody`] when that body does not parse, or
+    /// [`Error::UnexpectedStatus`] when the spec documents nothing for it.
+    ///
+    /// Operations that document the same errors share one enum, so this is compiled once per
+    /// distinct set of error responses rather than once per operation.
+    fn decode(response: crate::RawResponse) -> Error<Self>;
+}
+
+/// Everything an [`Error`] can be except [`Error::Documented`]: what the runtime's own steps
+/// (sending, reading, parsing a body) fail with. They return this rather than an `Error<E>` so
+/// that they are compiled once, not once per operation's error type; `?` turns it into the
+/// operation's `Error<E>`.
+pub struct CallError(pub(crate) Error<Infallible>);
+
+impl<E> From<CallError> for Error<E> {
+    // `Documented` holds an uninhabited `Response<Infallible>`, so its arm cannot run.
+    #[allow(unreachable_code)]
+    fn from(error: CallError) -> Self {
+        match error.0 {
+            Error::Documented(never) => match never.into_inner() {},
+            Error::UnexpectedStatus { status, headers, body } => Error::UnexpectedStatus { status, headers, body },
+            Error::InvalidBody { status, body, source } => Error::InvalidBody { status, body, source },
+            Error::BodyTooLarge { status, limit } => Error::BodyTooLarge { status, limit },
+            Error::Timeout => Error::Timeout,
+            Error::Redirect { status, target, reason } => Error::Redirect { status, target, reason },
+            Error::Transport(error) => Error::Transport(error),
+            Error::InvalidRequest(message) => Error::InvalidRequest(message),
+        }
+    }
+}
+
+impl fmt::Debug for CallError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Display for CallError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for CallError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&self.0)
+    }
 }
 
 /// The error of every generated operation.
@@ -134,6 +184,15 @@ fn is_retryable_status(status: StatusCode) -> bool {
 }
 
 impl<E> Error<E> {
+    /// The documented error `wrap` makes of a body read by [`DocumentedError::decode`], or
+    /// the failure to read it.
+    pub fn decoded<B>(read: Result<crate::Response<B>, CallError>, wrap: impl FnOnce(B) -> E) -> Self {
+        match read {
+            Ok(body) => Error::Documented(body.map(wrap)),
+            Err(error) => error.into(),
+        }
+    }
+
     /// Sorts a `reqwest` failure into [`Error::Timeout`] or [`Error::Transport`], keeping no
     /// URL: a path or query may carry a token.
     pub fn from_reqwest(error: reqwest::Error) -> Self {

@@ -100,6 +100,15 @@ impl Reply {
     }
 }
 
+/// The reply a typed mock of an operation with a JSON success stubs: `Ok` as that body with
+/// `status`, `Err` as the documented error.
+pub fn json_or_error<T: Serialize, E: IntoReply>(status: u16, reply: Result<T, E>) -> Reply {
+    match reply {
+        Ok(body) => Reply::json(status, &body),
+        Err(error) => error.into_reply(),
+    }
+}
+
 /// A documented response (a generated error or success enum) as the reply that produces it.
 pub trait IntoReply {
     /// The status and body that the client reads back as `self`.

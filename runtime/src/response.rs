@@ -7,7 +7,7 @@ use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 
 use crate::parse::{self, ParseError};
-use crate::{Error, Response};
+use crate::{CallError, Error, Response};
 
 /// A complete response whose body has been read (within the client's size limit), before it
 /// is turned into a typed [`Response`] or an [`Error`].
@@ -49,20 +49,19 @@ impl RawResponse {
     }
 
     /// Parses a JSON body as `T`; a body that does not parse is [`Error::InvalidBody`].
-    pub fn json<T: DeserializeOwned, E>(self) -> Result<Response<T>, Error<E>> {
+    pub fn json<T: DeserializeOwned>(self) -> Result<Response<T>, CallError> {
         match parse::json(&self.body, self.field_names) {
             Ok(value) => Ok(self.with(value)),
-            Err(source) => Err(Error::InvalidBody { status: self.status, body: self.body, source }),
+            Err(source) => Err(CallError(Error::InvalidBody { status: self.status, body: self.body, source })),
         }
     }
 
-
     /// A body that is text (`text/plain` and the like); one that is not UTF-8 is
     /// [`Error::InvalidBody`].
-    pub fn text<E>(self) -> Result<Response<String>, Error<E>> {
+    pub fn text(self) -> Result<Response<String>, CallError> {
         match String::from_utf8(self.body.to_vec()) {
             Ok(text) => Ok(self.with(text)),
-            Err(_) => Err(Error::InvalidBody { status: self.status, body: self.body, source: ParseError::not_utf8() }),
+            Err(_) => Err(CallError(Error::InvalidBody { status: self.status, body: self.body, source: ParseError::not_utf8() })),
         }
     }
 

@@ -811,26 +811,6 @@ pub mod requests {
             self.timeout_query = Some(timeout_query);
             self
         }
-        /// Adds a header to this call (a request id, ...); its value is never logged.
-        pub fn header(mut self, name: &str, value: &str) -> Self {
-            self.options.header(name, value);
-            self
-        }
-        /// Caps the time of this call (of each attempt), instead of the client's timeout.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Sends `credential` on this call instead of the client's credentials.
-        pub fn credential(mut self, credential: client_runtime::Credential) -> Self {
-            self.options.credential(credential);
-            self
-        }
-        /// Retries this call under `policy`, instead of the client's policy.
-        pub fn retry(mut self, policy: client_runtime::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
         /// Sends the request and reads the response.
         pub async fn send(
             self,
@@ -956,30 +936,14 @@ pub mod requests {
             };
             let response = client.core.execute(operation, request, options).await?;
             match response.status().as_u16() {
-                200 => Ok(response.json::<crate::types::ListItemsResponse, _>()?),
-                429 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .json::<crate::types::Problem, _>()?
-                                .map(crate::ListItemsError::TooManyRequests),
-                        ),
-                    )
-                }
-                _ => Err(response.unexpected()),
+                200 => Ok(response.json::<crate::types::ListItemsResponse>()?),
+                _ => Err(client_runtime::DocumentedError::decode(response)),
             }
         }
     }
-    impl<'a> std::future::IntoFuture for ListItems<'a> {
-        type Output = Result<
-            client_runtime::Response<crate::types::ListItemsResponse>,
-            client_runtime::Error<crate::ListItemsError>,
-        >;
-        type IntoFuture = client_runtime::BoxFuture<'a, Self::Output>;
-        fn into_future(self) -> Self::IntoFuture {
-            Box::pin(self.send())
-        }
-    }
+    client_runtime::request_builder!(
+        ListItems, super::types::ListItemsResponse, super::ListItemsError
+    );
     /// The request of [`Client::create_item`](crate::Client::create_item): `POST /items`.
     ///
     /// Set optional parameters and per-call options, then `.await` it or call [`send`](Self::send).
@@ -991,26 +955,6 @@ pub mod requests {
         pub(crate) options: client_runtime::CallOptions,
     }
     impl<'a> CreateItem<'a> {
-        /// Adds a header to this call (a request id, ...); its value is never logged.
-        pub fn header(mut self, name: &str, value: &str) -> Self {
-            self.options.header(name, value);
-            self
-        }
-        /// Caps the time of this call (of each attempt), instead of the client's timeout.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Sends `credential` on this call instead of the client's credentials.
-        pub fn credential(mut self, credential: client_runtime::Credential) -> Self {
-            self.options.credential(credential);
-            self
-        }
-        /// Retries this call under `policy`, instead of the client's policy.
-        pub fn retry(mut self, policy: client_runtime::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
         /// Sends the request and reads the response.
         pub async fn send(
             self,
@@ -1037,29 +981,11 @@ pub mod requests {
             let response = client.core.execute(operation, request, options).await?;
             match response.status().as_u16() {
                 202 => Ok(response.empty()),
-                400 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .json::<crate::types::Problem, _>()?
-                                .map(crate::CreateItemError::BadRequest),
-                        ),
-                    )
-                }
-                _ => Err(response.unexpected()),
+                _ => Err(client_runtime::DocumentedError::decode(response)),
             }
         }
     }
-    impl<'a> std::future::IntoFuture for CreateItem<'a> {
-        type Output = Result<
-            client_runtime::Response<()>,
-            client_runtime::Error<crate::CreateItemError>,
-        >;
-        type IntoFuture = client_runtime::BoxFuture<'a, Self::Output>;
-        fn into_future(self) -> Self::IntoFuture {
-            Box::pin(self.send())
-        }
-    }
+    client_runtime::request_builder!(CreateItem, (), super::CreateItemError);
     /// The request of [`Client::get_item`](crate::Client::get_item): `GET /items/{id}`.
     ///
     /// Set optional parameters and per-call options, then `.await` it or call [`send`](Self::send).
@@ -1071,26 +997,6 @@ pub mod requests {
         pub(crate) options: client_runtime::CallOptions,
     }
     impl<'a> GetItem<'a> {
-        /// Adds a header to this call (a request id, ...); its value is never logged.
-        pub fn header(mut self, name: &str, value: &str) -> Self {
-            self.options.header(name, value);
-            self
-        }
-        /// Caps the time of this call (of each attempt), instead of the client's timeout.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Sends `credential` on this call instead of the client's credentials.
-        pub fn credential(mut self, credential: client_runtime::Credential) -> Self {
-            self.options.credential(credential);
-            self
-        }
-        /// Retries this call under `policy`, instead of the client's policy.
-        pub fn retry(mut self, policy: client_runtime::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
         /// Sends the request and reads the response.
         pub async fn send(
             self,
@@ -1113,39 +1019,12 @@ pub mod requests {
             };
             let response = client.core.execute(operation, request, options).await?;
             match response.status().as_u16() {
-                200 => Ok(response.json::<crate::types::Item, _>()?),
-                404 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .json::<crate::types::Problem, _>()?
-                                .map(crate::GetItemError::NotFound),
-                        ),
-                    )
-                }
-                503 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .empty()
-                                .map(|()| crate::GetItemError::ServiceUnavailable),
-                        ),
-                    )
-                }
-                _ => Err(response.unexpected()),
+                200 => Ok(response.json::<crate::types::Item>()?),
+                _ => Err(client_runtime::DocumentedError::decode(response)),
             }
         }
     }
-    impl<'a> std::future::IntoFuture for GetItem<'a> {
-        type Output = Result<
-            client_runtime::Response<crate::types::Item>,
-            client_runtime::Error<crate::GetItemError>,
-        >;
-        type IntoFuture = client_runtime::BoxFuture<'a, Self::Output>;
-        fn into_future(self) -> Self::IntoFuture {
-            Box::pin(self.send())
-        }
-    }
+    client_runtime::request_builder!(GetItem, super::types::Item, super::GetItemError);
 }
 /// The error responses [`Client::list_items`] documents.
 #[derive(Debug)]
@@ -1157,6 +1036,17 @@ impl client_runtime::DocumentedError for ListItemsError {
     fn status(&self) -> StatusCode {
         match self {
             ListItemsError::TooManyRequests(_) => client_runtime::status_code(429),
+        }
+    }
+    fn decode(response: client_runtime::RawResponse) -> client_runtime::Error<Self> {
+        match response.status().as_u16() {
+            429 => {
+                client_runtime::Error::decoded(
+                    response.json::<crate::types::Problem>(),
+                    Self::TooManyRequests,
+                )
+            }
+            _ => response.unexpected(),
         }
     }
 }
@@ -1183,6 +1073,17 @@ impl client_runtime::DocumentedError for CreateItemError {
     fn status(&self) -> StatusCode {
         match self {
             CreateItemError::BadRequest(_) => client_runtime::status_code(400),
+        }
+    }
+    fn decode(response: client_runtime::RawResponse) -> client_runtime::Error<Self> {
+        match response.status().as_u16() {
+            400 => {
+                client_runtime::Error::decoded(
+                    response.json::<crate::types::Problem>(),
+                    Self::BadRequest,
+                )
+            }
+            _ => response.unexpected(),
         }
     }
 }
@@ -1213,6 +1114,23 @@ impl client_runtime::DocumentedError for GetItemError {
         match self {
             GetItemError::NotFound(_) => client_runtime::status_code(404),
             GetItemError::ServiceUnavailable => client_runtime::status_code(503),
+        }
+    }
+    fn decode(response: client_runtime::RawResponse) -> client_runtime::Error<Self> {
+        match response.status().as_u16() {
+            404 => {
+                client_runtime::Error::decoded(
+                    response.json::<crate::types::Problem>(),
+                    Self::NotFound,
+                )
+            }
+            503 => {
+                client_runtime::Error::decoded(
+                    Ok(response.empty()),
+                    |()| Self::ServiceUnavailable,
+                )
+            }
+            _ => response.unexpected(),
         }
     }
 }
@@ -1347,11 +1265,8 @@ pub mod mock {
             &self,
             reply: Result<crate::types::ListItemsResponse, crate::ListItemsError>,
         ) -> client_runtime::mock::Stub<'_> {
-            let reply = match reply {
-                Ok(body) => client_runtime::mock::Reply::json(200, &body),
-                Err(error) => client_runtime::mock::IntoReply::into_reply(error),
-            };
-            self.inner.stub("GET", "/items", reply)
+            self.inner
+                .stub("GET", "/items", client_runtime::mock::json_or_error(200, reply))
         }
         /// Answers `POST /items` ([`Client::create_item`](crate::Client::create_item)) with `reply`:
         /// `Ok` as the documented success, `Err` as the documented error, each with its status.
@@ -1374,11 +1289,12 @@ pub mod mock {
             &self,
             reply: Result<crate::types::Item, crate::GetItemError>,
         ) -> client_runtime::mock::Stub<'_> {
-            let reply = match reply {
-                Ok(body) => client_runtime::mock::Reply::json(200, &body),
-                Err(error) => client_runtime::mock::IntoReply::into_reply(error),
-            };
-            self.inner.stub("GET", "/items/{id}", reply)
+            self.inner
+                .stub(
+                    "GET",
+                    "/items/{id}",
+                    client_runtime::mock::json_or_error(200, reply),
+                )
         }
     }
     impl client_runtime::mock::IntoReply for crate::ListItemsError {

@@ -315,26 +315,6 @@ pub mod requests {
         pub(crate) options: client_runtime::CallOptions,
     }
     impl<'a> GetRegistrationToken<'a> {
-        /// Adds a header to this call (a request id, ...); its value is never logged.
-        pub fn header(mut self, name: &str, value: &str) -> Self {
-            self.options.header(name, value);
-            self
-        }
-        /// Caps the time of this call (of each attempt), instead of the client's timeout.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Sends `credential` on this call instead of the client's credentials.
-        pub fn credential(mut self, credential: client_runtime::Credential) -> Self {
-            self.options.credential(credential);
-            self
-        }
-        /// Retries this call under `policy`, instead of the client's policy.
-        pub fn retry(mut self, policy: client_runtime::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
         /// Sends the request and reads the response.
         pub async fn send(
             self,
@@ -360,75 +340,15 @@ pub mod requests {
             };
             let response = client.core.execute(operation, request, options).await?;
             match response.status().as_u16() {
-                200 => Ok(response.json::<crate::types::RegistrationToken, _>()?),
-                400 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .json::<crate::types::ApiError, _>()?
-                                .map(crate::GetRegistrationTokenError::BadRequest),
-                        ),
-                    )
-                }
-                403 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .json::<crate::types::ApiError, _>()?
-                                .map(crate::GetRegistrationTokenError::Forbidden),
-                        ),
-                    )
-                }
-                404 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .json::<crate::types::ApiError, _>()?
-                                .map(crate::GetRegistrationTokenError::NotFound),
-                        ),
-                    )
-                }
-                412 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .json::<crate::types::ApiError, _>()?
-                                .map(crate::GetRegistrationTokenError::PreconditionFailed),
-                        ),
-                    )
-                }
-                500 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .json::<crate::types::ApiError, _>()?
-                                .map(crate::GetRegistrationTokenError::InternalServerError),
-                        ),
-                    )
-                }
-                503 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .json::<crate::types::ApiError, _>()?
-                                .map(crate::GetRegistrationTokenError::ServiceUnavailable),
-                        ),
-                    )
-                }
-                _ => Err(response.unexpected()),
+                200 => Ok(response.json::<crate::types::RegistrationToken>()?),
+                _ => Err(client_runtime::DocumentedError::decode(response)),
             }
         }
     }
-    impl<'a> std::future::IntoFuture for GetRegistrationToken<'a> {
-        type Output = Result<
-            client_runtime::Response<crate::types::RegistrationToken>,
-            client_runtime::Error<crate::GetRegistrationTokenError>,
-        >;
-        type IntoFuture = client_runtime::BoxFuture<'a, Self::Output>;
-        fn into_future(self) -> Self::IntoFuture {
-            Box::pin(self.send())
-        }
-    }
+    client_runtime::request_builder!(
+        GetRegistrationToken, super::types::RegistrationToken,
+        super::GetRegistrationTokenError
+    );
 }
 /// The error responses [`Client::get_registration_token`] documents.
 #[derive(Debug)]
@@ -461,6 +381,47 @@ impl client_runtime::DocumentedError for GetRegistrationTokenError {
             GetRegistrationTokenError::ServiceUnavailable(_) => {
                 client_runtime::status_code(503)
             }
+        }
+    }
+    fn decode(response: client_runtime::RawResponse) -> client_runtime::Error<Self> {
+        match response.status().as_u16() {
+            400 => {
+                client_runtime::Error::decoded(
+                    response.json::<crate::types::ApiError>(),
+                    Self::BadRequest,
+                )
+            }
+            403 => {
+                client_runtime::Error::decoded(
+                    response.json::<crate::types::ApiError>(),
+                    Self::Forbidden,
+                )
+            }
+            404 => {
+                client_runtime::Error::decoded(
+                    response.json::<crate::types::ApiError>(),
+                    Self::NotFound,
+                )
+            }
+            412 => {
+                client_runtime::Error::decoded(
+                    response.json::<crate::types::ApiError>(),
+                    Self::PreconditionFailed,
+                )
+            }
+            500 => {
+                client_runtime::Error::decoded(
+                    response.json::<crate::types::ApiError>(),
+                    Self::InternalServerError,
+                )
+            }
+            503 => {
+                client_runtime::Error::decoded(
+                    response.json::<crate::types::ApiError>(),
+                    Self::ServiceUnavailable,
+                )
+            }
+            _ => response.unexpected(),
         }
     }
 }
@@ -559,11 +520,12 @@ pub mod mock {
                 crate::GetRegistrationTokenError,
             >,
         ) -> client_runtime::mock::Stub<'_> {
-            let reply = match reply {
-                Ok(body) => client_runtime::mock::Reply::json(200, &body),
-                Err(error) => client_runtime::mock::IntoReply::into_reply(error),
-            };
-            self.inner.stub("GET", "/aaa/registration-token/{token}", reply)
+            self.inner
+                .stub(
+                    "GET",
+                    "/aaa/registration-token/{token}",
+                    client_runtime::mock::json_or_error(200, reply),
+                )
         }
     }
     impl client_runtime::mock::IntoReply for crate::GetRegistrationTokenError {

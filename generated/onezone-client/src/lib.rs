@@ -311,26 +311,6 @@ pub mod requests {
         pub(crate) options: client_runtime::CallOptions,
     }
     impl<'a> CreateProviderRegistrationTokenForUser<'a> {
-        /// Adds a header to this call (a request id, ...); its value is never logged.
-        pub fn header(mut self, name: &str, value: &str) -> Self {
-            self.options.header(name, value);
-            self
-        }
-        /// Caps the time of this call (of each attempt), instead of the client's timeout.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Sends `credential` on this call instead of the client's credentials.
-        pub fn credential(mut self, credential: client_runtime::Credential) -> Self {
-            self.options.credential(credential);
-            self
-        }
-        /// Retries this call under `policy`, instead of the client's policy.
-        pub fn retry(mut self, policy: client_runtime::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
         /// Sends the request and reads the response.
         pub async fn send(
             self,
@@ -356,76 +336,15 @@ pub mod requests {
             };
             let response = client.core.execute(operation, request, options).await?;
             match response.status().as_u16() {
-                200 => Ok(response.json::<crate::types::ProviderRegistrationToken, _>()?),
-                400 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .json::<crate::types::ErrorBody, _>()?
-                                .map(
-                                    crate::CreateProviderRegistrationTokenForUserError::BadRequest,
-                                ),
-                        ),
-                    )
-                }
-                401 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .json::<crate::types::ErrorBody, _>()?
-                                .map(
-                                    crate::CreateProviderRegistrationTokenForUserError::Unauthorized,
-                                ),
-                        ),
-                    )
-                }
-                403 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .json::<crate::types::ErrorBody, _>()?
-                                .map(
-                                    crate::CreateProviderRegistrationTokenForUserError::Forbidden,
-                                ),
-                        ),
-                    )
-                }
-                404 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .json::<crate::types::ErrorBody, _>()?
-                                .map(
-                                    crate::CreateProviderRegistrationTokenForUserError::NotFound,
-                                ),
-                        ),
-                    )
-                }
-                500 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .json::<crate::types::ErrorBody, _>()?
-                                .map(
-                                    crate::CreateProviderRegistrationTokenForUserError::InternalServerError,
-                                ),
-                        ),
-                    )
-                }
-                _ => Err(response.unexpected()),
+                200 => Ok(response.json::<crate::types::ProviderRegistrationToken>()?),
+                _ => Err(client_runtime::DocumentedError::decode(response)),
             }
         }
     }
-    impl<'a> std::future::IntoFuture for CreateProviderRegistrationTokenForUser<'a> {
-        type Output = Result<
-            client_runtime::Response<crate::types::ProviderRegistrationToken>,
-            client_runtime::Error<crate::CreateProviderRegistrationTokenForUserError>,
-        >;
-        type IntoFuture = client_runtime::BoxFuture<'a, Self::Output>;
-        fn into_future(self) -> Self::IntoFuture {
-            Box::pin(self.send())
-        }
-    }
+    client_runtime::request_builder!(
+        CreateProviderRegistrationTokenForUser, super::types::ProviderRegistrationToken,
+        super::CreateProviderRegistrationTokenForUserError
+    );
 }
 /// The error responses [`Client::create_provider_registration_token_for_user`] documents.
 #[derive(Debug)]
@@ -459,6 +378,41 @@ impl client_runtime::DocumentedError for CreateProviderRegistrationTokenForUserE
             CreateProviderRegistrationTokenForUserError::InternalServerError(_) => {
                 client_runtime::status_code(500)
             }
+        }
+    }
+    fn decode(response: client_runtime::RawResponse) -> client_runtime::Error<Self> {
+        match response.status().as_u16() {
+            400 => {
+                client_runtime::Error::decoded(
+                    response.json::<crate::types::ErrorBody>(),
+                    Self::BadRequest,
+                )
+            }
+            401 => {
+                client_runtime::Error::decoded(
+                    response.json::<crate::types::ErrorBody>(),
+                    Self::Unauthorized,
+                )
+            }
+            403 => {
+                client_runtime::Error::decoded(
+                    response.json::<crate::types::ErrorBody>(),
+                    Self::Forbidden,
+                )
+            }
+            404 => {
+                client_runtime::Error::decoded(
+                    response.json::<crate::types::ErrorBody>(),
+                    Self::NotFound,
+                )
+            }
+            500 => {
+                client_runtime::Error::decoded(
+                    response.json::<crate::types::ErrorBody>(),
+                    Self::InternalServerError,
+                )
+            }
+            _ => response.unexpected(),
         }
     }
 }
@@ -545,12 +499,12 @@ pub mod mock {
                 crate::CreateProviderRegistrationTokenForUserError,
             >,
         ) -> client_runtime::mock::Stub<'_> {
-            let reply = match reply {
-                Ok(body) => client_runtime::mock::Reply::json(200, &body),
-                Err(error) => client_runtime::mock::IntoReply::into_reply(error),
-            };
             self.inner
-                .stub("POST", "/users/{id}/clusters/provider_registration_token", reply)
+                .stub(
+                    "POST",
+                    "/users/{id}/clusters/provider_registration_token",
+                    client_runtime::mock::json_or_error(200, reply),
+                )
         }
     }
     impl client_runtime::mock::IntoReply

@@ -252,26 +252,6 @@ pub mod requests {
         pub(crate) options: client_runtime::CallOptions,
     }
     impl<'a> GetToken<'a> {
-        /// Adds a header to this call (a request id, ...); its value is never logged.
-        pub fn header(mut self, name: &str, value: &str) -> Self {
-            self.options.header(name, value);
-            self
-        }
-        /// Caps the time of this call (of each attempt), instead of the client's timeout.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Sends `credential` on this call instead of the client's credentials.
-        pub fn credential(mut self, credential: client_runtime::Credential) -> Self {
-            self.options.credential(credential);
-            self
-        }
-        /// Retries this call under `policy`, instead of the client's policy.
-        pub fn retry(mut self, policy: client_runtime::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
         /// Sends the request and reads the response.
         pub async fn send(
             self,
@@ -299,21 +279,14 @@ pub mod requests {
             };
             let response = client.core.execute(operation, request, options).await?;
             match response.status().as_u16() {
-                200 => Ok(response.json::<crate::types::Token, _>()?),
-                _ => Err(response.unexpected()),
+                200 => Ok(response.json::<crate::types::Token>()?),
+                _ => Err(client_runtime::DocumentedError::decode(response)),
             }
         }
     }
-    impl<'a> std::future::IntoFuture for GetToken<'a> {
-        type Output = Result<
-            client_runtime::Response<crate::types::Token>,
-            client_runtime::Error<crate::GetTokenError>,
-        >;
-        type IntoFuture = client_runtime::BoxFuture<'a, Self::Output>;
-        fn into_future(self) -> Self::IntoFuture {
-            Box::pin(self.send())
-        }
-    }
+    client_runtime::request_builder!(
+        GetToken, super::types::Token, super::GetTokenError
+    );
     /// The request of [`Client::get_owner`](crate::Client::get_owner): `GET /owners/{name:[a-z]+}`.
     ///
     /// Set optional parameters and per-call options, then `.await` it or call [`send`](Self::send).
@@ -325,26 +298,6 @@ pub mod requests {
         pub(crate) options: client_runtime::CallOptions,
     }
     impl<'a> GetOwner<'a> {
-        /// Adds a header to this call (a request id, ...); its value is never logged.
-        pub fn header(mut self, name: &str, value: &str) -> Self {
-            self.options.header(name, value);
-            self
-        }
-        /// Caps the time of this call (of each attempt), instead of the client's timeout.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Sends `credential` on this call instead of the client's credentials.
-        pub fn credential(mut self, credential: client_runtime::Credential) -> Self {
-            self.options.credential(credential);
-            self
-        }
-        /// Retries this call under `policy`, instead of the client's policy.
-        pub fn retry(mut self, policy: client_runtime::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
         /// Sends the request and reads the response.
         pub async fn send(
             self,
@@ -370,28 +323,26 @@ pub mod requests {
             };
             let response = client.core.execute(operation, request, options).await?;
             match response.status().as_u16() {
-                200 => Ok(response.json::<crate::types::Token, _>()?),
-                _ => Err(response.unexpected()),
+                200 => Ok(response.json::<crate::types::Token>()?),
+                _ => Err(client_runtime::DocumentedError::decode(response)),
             }
         }
     }
-    impl<'a> std::future::IntoFuture for GetOwner<'a> {
-        type Output = Result<
-            client_runtime::Response<crate::types::Token>,
-            client_runtime::Error<crate::GetOwnerError>,
-        >;
-        type IntoFuture = client_runtime::BoxFuture<'a, Self::Output>;
-        fn into_future(self) -> Self::IntoFuture {
-            Box::pin(self.send())
-        }
-    }
+    client_runtime::request_builder!(
+        GetOwner, super::types::Token, super::GetOwnerError
+    );
 }
 /// The error responses [`Client::get_token`] documents.
+///
+/// 1 other operations document the same ones; their `...Error` names are aliases of this enum.
 #[derive(Debug)]
 pub enum GetTokenError {}
 impl client_runtime::DocumentedError for GetTokenError {
     fn status(&self) -> StatusCode {
         match *self {}
+    }
+    fn decode(response: client_runtime::RawResponse) -> client_runtime::Error<Self> {
+        response.unexpected()
     }
 }
 impl std::fmt::Display for GetTokenError {
@@ -400,20 +351,8 @@ impl std::fmt::Display for GetTokenError {
     }
 }
 impl std::error::Error for GetTokenError {}
-/// The error responses [`Client::get_owner`] documents.
-#[derive(Debug)]
-pub enum GetOwnerError {}
-impl client_runtime::DocumentedError for GetOwnerError {
-    fn status(&self) -> StatusCode {
-        match *self {}
-    }
-}
-impl std::fmt::Display for GetOwnerError {
-    fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match *self {}
-    }
-}
-impl std::error::Error for GetOwnerError {}
+/// The error responses [`Client::get_owner`] documents: the same as [`Client::get_token`]'s, so the same enum.
+pub type GetOwnerError = GetTokenError;
 #[cfg(feature = "mock")]
 /// Typed mocks for the tests of code that uses this client (feature `mock`).
 ///
@@ -457,11 +396,12 @@ pub mod mock {
             &self,
             reply: Result<crate::types::Token, crate::GetTokenError>,
         ) -> client_runtime::mock::Stub<'_> {
-            let reply = match reply {
-                Ok(body) => client_runtime::mock::Reply::json(200, &body),
-                Err(error) => client_runtime::mock::IntoReply::into_reply(error),
-            };
-            self.inner.stub("GET", "/sessions/{id}/token", reply)
+            self.inner
+                .stub(
+                    "GET",
+                    "/sessions/{id}/token",
+                    client_runtime::mock::json_or_error(200, reply),
+                )
         }
         /// Answers `GET /owners/{name}` ([`Client::get_owner`](crate::Client::get_owner)) with `reply`:
         /// `Ok` as the documented success, `Err` as the documented error, each with its status.
@@ -469,19 +409,15 @@ pub mod mock {
             &self,
             reply: Result<crate::types::Token, crate::GetOwnerError>,
         ) -> client_runtime::mock::Stub<'_> {
-            let reply = match reply {
-                Ok(body) => client_runtime::mock::Reply::json(200, &body),
-                Err(error) => client_runtime::mock::IntoReply::into_reply(error),
-            };
-            self.inner.stub("GET", "/owners/{name}", reply)
+            self.inner
+                .stub(
+                    "GET",
+                    "/owners/{name}",
+                    client_runtime::mock::json_or_error(200, reply),
+                )
         }
     }
     impl client_runtime::mock::IntoReply for crate::GetTokenError {
-        fn into_reply(self) -> client_runtime::mock::Reply {
-            match self {}
-        }
-    }
-    impl client_runtime::mock::IntoReply for crate::GetOwnerError {
         fn into_reply(self) -> client_runtime::mock::Reply {
             match self {}
         }

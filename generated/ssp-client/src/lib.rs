@@ -473,26 +473,6 @@ pub mod requests {
         pub(crate) options: client_runtime::CallOptions,
     }
     impl<'a> GetRegistrationTokenStatus<'a> {
-        /// Adds a header to this call (a request id, ...); its value is never logged.
-        pub fn header(mut self, name: &str, value: &str) -> Self {
-            self.options.header(name, value);
-            self
-        }
-        /// Caps the time of this call (of each attempt), instead of the client's timeout.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Sends `credential` on this call instead of the client's credentials.
-        pub fn credential(mut self, credential: client_runtime::Credential) -> Self {
-            self.options.credential(credential);
-            self
-        }
-        /// Retries this call under `policy`, instead of the client's policy.
-        pub fn retry(mut self, policy: client_runtime::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
         /// Sends the request and reads the response.
         pub async fn send(
             self,
@@ -518,33 +498,15 @@ pub mod requests {
             };
             let response = client.core.execute(operation, request, options).await?;
             match response.status().as_u16() {
-                200 => Ok(response.json::<crate::types::TokenStatusInfo, _>()?),
-                _ => {
-                    let status = response.status();
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .json::<crate::types::ErrorBody, _>()?
-                                .map(|body| crate::GetRegistrationTokenStatusError::Default {
-                                    status,
-                                    body,
-                                }),
-                        ),
-                    )
-                }
+                200 => Ok(response.json::<crate::types::TokenStatusInfo>()?),
+                _ => Err(client_runtime::DocumentedError::decode(response)),
             }
         }
     }
-    impl<'a> std::future::IntoFuture for GetRegistrationTokenStatus<'a> {
-        type Output = Result<
-            client_runtime::Response<crate::types::TokenStatusInfo>,
-            client_runtime::Error<crate::GetRegistrationTokenStatusError>,
-        >;
-        type IntoFuture = client_runtime::BoxFuture<'a, Self::Output>;
-        fn into_future(self) -> Self::IntoFuture {
-            Box::pin(self.send())
-        }
-    }
+    client_runtime::request_builder!(
+        GetRegistrationTokenStatus, super::types::TokenStatusInfo,
+        super::GetRegistrationTokenStatusError
+    );
 }
 /// The error responses [`Client::get_registration_token_status`] documents.
 #[derive(Debug)]
@@ -562,6 +524,13 @@ impl client_runtime::DocumentedError for GetRegistrationTokenStatusError {
         match self {
             GetRegistrationTokenStatusError::Default { status, .. } => *status,
         }
+    }
+    fn decode(response: client_runtime::RawResponse) -> client_runtime::Error<Self> {
+        let status = response.status();
+        client_runtime::Error::decoded(
+            response.json::<crate::types::ErrorBody>(),
+            |body| Self::Default { status, body },
+        )
     }
 }
 impl std::fmt::Display for GetRegistrationTokenStatusError {
@@ -623,12 +592,12 @@ pub mod mock {
                 crate::GetRegistrationTokenStatusError,
             >,
         ) -> client_runtime::mock::Stub<'_> {
-            let reply = match reply {
-                Ok(body) => client_runtime::mock::Reply::json(200, &body),
-                Err(error) => client_runtime::mock::IntoReply::into_reply(error),
-            };
             self.inner
-                .stub("GET", "/baremetal/registration-tokens/{token-id}/status", reply)
+                .stub(
+                    "GET",
+                    "/baremetal/registration-tokens/{token-id}/status",
+                    client_runtime::mock::json_or_error(200, reply),
+                )
         }
     }
     impl client_runtime::mock::IntoReply for crate::GetRegistrationTokenStatusError {

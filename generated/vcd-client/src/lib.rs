@@ -392,26 +392,6 @@ pub mod requests {
         pub(crate) options: client_runtime::CallOptions,
     }
     impl<'a> GetToken<'a> {
-        /// Adds a header to this call (a request id, ...); its value is never logged.
-        pub fn header(mut self, name: &str, value: &str) -> Self {
-            self.options.header(name, value);
-            self
-        }
-        /// Caps the time of this call (of each attempt), instead of the client's timeout.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Sends `credential` on this call instead of the client's credentials.
-        pub fn credential(mut self, credential: client_runtime::Credential) -> Self {
-            self.options.credential(credential);
-            self
-        }
-        /// Retries this call under `policy`, instead of the client's policy.
-        pub fn retry(mut self, policy: client_runtime::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
         /// Sends the request and reads the response.
         pub async fn send(
             self,
@@ -440,39 +420,14 @@ pub mod requests {
             };
             let response = client.core.execute(operation, request, options).await?;
             match response.status().as_u16() {
-                200 => Ok(response.json::<crate::types::Token, _>()?),
-                400 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .json::<crate::types::ErrorBody, _>()?
-                                .map(crate::GetTokenError::BadRequest),
-                        ),
-                    )
-                }
-                404 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .json::<crate::types::ErrorBody, _>()?
-                                .map(crate::GetTokenError::NotFound),
-                        ),
-                    )
-                }
-                _ => Err(response.unexpected()),
+                200 => Ok(response.json::<crate::types::Token>()?),
+                _ => Err(client_runtime::DocumentedError::decode(response)),
             }
         }
     }
-    impl<'a> std::future::IntoFuture for GetToken<'a> {
-        type Output = Result<
-            client_runtime::Response<crate::types::Token>,
-            client_runtime::Error<crate::GetTokenError>,
-        >;
-        type IntoFuture = client_runtime::BoxFuture<'a, Self::Output>;
-        fn into_future(self) -> Self::IntoFuture {
-            Box::pin(self.send())
-        }
-    }
+    client_runtime::request_builder!(
+        GetToken, super::types::Token, super::GetTokenError
+    );
 }
 /// The error responses [`Client::get_token`] documents.
 #[derive(Debug)]
@@ -487,6 +442,23 @@ impl client_runtime::DocumentedError for GetTokenError {
         match self {
             GetTokenError::BadRequest(_) => client_runtime::status_code(400),
             GetTokenError::NotFound(_) => client_runtime::status_code(404),
+        }
+    }
+    fn decode(response: client_runtime::RawResponse) -> client_runtime::Error<Self> {
+        match response.status().as_u16() {
+            400 => {
+                client_runtime::Error::decoded(
+                    response.json::<crate::types::ErrorBody>(),
+                    Self::BadRequest,
+                )
+            }
+            404 => {
+                client_runtime::Error::decoded(
+                    response.json::<crate::types::ErrorBody>(),
+                    Self::NotFound,
+                )
+            }
+            _ => response.unexpected(),
         }
     }
 }
@@ -552,11 +524,12 @@ pub mod mock {
             &self,
             reply: Result<crate::types::Token, crate::GetTokenError>,
         ) -> client_runtime::mock::Stub<'_> {
-            let reply = match reply {
-                Ok(body) => client_runtime::mock::Reply::json(200, &body),
-                Err(error) => client_runtime::mock::IntoReply::into_reply(error),
-            };
-            self.inner.stub("GET", "/1.0.0/sessions/{id}/token", reply)
+            self.inner
+                .stub(
+                    "GET",
+                    "/1.0.0/sessions/{id}/token",
+                    client_runtime::mock::json_or_error(200, reply),
+                )
         }
     }
     impl client_runtime::mock::IntoReply for crate::GetTokenError {

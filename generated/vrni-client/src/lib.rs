@@ -338,26 +338,6 @@ pub mod requests {
         pub(crate) options: client_runtime::CallOptions,
     }
     impl<'a> CreateVidmUserToken<'a> {
-        /// Adds a header to this call (a request id, ...); its value is never logged.
-        pub fn header(mut self, name: &str, value: &str) -> Self {
-            self.options.header(name, value);
-            self
-        }
-        /// Caps the time of this call (of each attempt), instead of the client's timeout.
-        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-            self.options.timeout(timeout);
-            self
-        }
-        /// Sends `credential` on this call instead of the client's credentials.
-        pub fn credential(mut self, credential: client_runtime::Credential) -> Self {
-            self.options.credential(credential);
-            self
-        }
-        /// Retries this call under `policy`, instead of the client's policy.
-        pub fn retry(mut self, policy: client_runtime::RetryPolicy) -> Self {
-            self.options.retry(policy);
-            self
-        }
         /// Sends the request and reads the response.
         pub async fn send(
             self,
@@ -385,68 +365,14 @@ pub mod requests {
             };
             let response = client.core.execute(operation, request, options).await?;
             match response.status().as_u16() {
-                200 => Ok(response.json::<crate::types::Token, _>()?),
-                400 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .json::<crate::types::ApiError, _>()?
-                                .map(crate::CreateVidmUserTokenError::BadRequest),
-                        ),
-                    )
-                }
-                401 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .empty()
-                                .map(|()| crate::CreateVidmUserTokenError::Unauthorized),
-                        ),
-                    )
-                }
-                404 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .json::<crate::types::ApiError, _>()?
-                                .map(crate::CreateVidmUserTokenError::NotFound),
-                        ),
-                    )
-                }
-                412 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .json::<crate::types::ApiError, _>()?
-                                .map(crate::CreateVidmUserTokenError::PreconditionFailed),
-                        ),
-                    )
-                }
-                500 => {
-                    Err(
-                        client_runtime::Error::Documented(
-                            response
-                                .empty()
-                                .map(|()| {
-                                    crate::CreateVidmUserTokenError::InternalServerError
-                                }),
-                        ),
-                    )
-                }
-                _ => Err(response.unexpected()),
+                200 => Ok(response.json::<crate::types::Token>()?),
+                _ => Err(client_runtime::DocumentedError::decode(response)),
             }
         }
     }
-    impl<'a> std::future::IntoFuture for CreateVidmUserToken<'a> {
-        type Output = Result<
-            client_runtime::Response<crate::types::Token>,
-            client_runtime::Error<crate::CreateVidmUserTokenError>,
-        >;
-        type IntoFuture = client_runtime::BoxFuture<'a, Self::Output>;
-        fn into_future(self) -> Self::IntoFuture {
-            Box::pin(self.send())
-        }
-    }
+    client_runtime::request_builder!(
+        CreateVidmUserToken, super::types::Token, super::CreateVidmUserTokenError
+    );
 }
 /// The error responses [`Client::create_vidm_user_token`] documents.
 #[allow(clippy::large_enum_variant)]
@@ -475,6 +401,41 @@ impl client_runtime::DocumentedError for CreateVidmUserTokenError {
             CreateVidmUserTokenError::InternalServerError => {
                 client_runtime::status_code(500)
             }
+        }
+    }
+    fn decode(response: client_runtime::RawResponse) -> client_runtime::Error<Self> {
+        match response.status().as_u16() {
+            400 => {
+                client_runtime::Error::decoded(
+                    response.json::<crate::types::ApiError>(),
+                    Self::BadRequest,
+                )
+            }
+            401 => {
+                client_runtime::Error::decoded(
+                    Ok(response.empty()),
+                    |()| Self::Unauthorized,
+                )
+            }
+            404 => {
+                client_runtime::Error::decoded(
+                    response.json::<crate::types::ApiError>(),
+                    Self::NotFound,
+                )
+            }
+            412 => {
+                client_runtime::Error::decoded(
+                    response.json::<crate::types::ApiError>(),
+                    Self::PreconditionFailed,
+                )
+            }
+            500 => {
+                client_runtime::Error::decoded(
+                    Ok(response.empty()),
+                    |()| Self::InternalServerError,
+                )
+            }
+            _ => response.unexpected(),
         }
     }
 }
@@ -560,11 +521,12 @@ pub mod mock {
             &self,
             reply: Result<crate::types::Token, crate::CreateVidmUserTokenError>,
         ) -> client_runtime::mock::Stub<'_> {
-            let reply = match reply {
-                Ok(body) => client_runtime::mock::Reply::json(200, &body),
-                Err(error) => client_runtime::mock::IntoReply::into_reply(error),
-            };
-            self.inner.stub("POST", "/auth/token/vidm", reply)
+            self.inner
+                .stub(
+                    "POST",
+                    "/auth/token/vidm",
+                    client_runtime::mock::json_or_error(200, reply),
+                )
         }
     }
     impl client_runtime::mock::IntoReply for crate::CreateVidmUserTokenError {

@@ -8,6 +8,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::doc_lines;
+use super::errors::{group_cfg, ErrorGroups};
 use super::operations::{error_enum_ident, outcome_keeps_status, success_enum_ident, success_type, uniform_success};
 use crate::features;
 use crate::model::{Api, BodyKind, Operation, Outcome, PathPart, StatusKey};
@@ -15,7 +16,16 @@ use crate::model::{Api, BodyKind, Operation, Outcome, PathPart, StatusKey};
 /// `#[cfg(feature = "mock")] pub mod mock { ... }`.
 pub fn emit_mock(api: &Api) -> TokenStream {
     let methods = api.operations.iter().map(emit_method);
-    let replies = api.operations.iter().map(emit_replies);
+    let error_replies = ErrorGroups::new(api).enums().map(|(first, group)| {
+        let gate = group_cfg(group);
+        let reply = into_reply(&error_enum_ident(first), &first.errors);
+        quote! { #gate #reply }
+    }).collect::<Vec<_>>();
+    let success_replies = api.operations.iter().filter(|operation| !uniform_success(operation)).map(|operation| {
+        let gate = features::cfg(operation);
+        let reply = into_reply(&success_enum_ident(operation), &operation.success);
+        quote! { #gate #reply }
+    });
     let example = api.operations.first().map(|operation| operation.method_name.clone()).unwrap_or_default();
     let module_doc = doc_lines([
         "Typed mocks for the tests of code that uses this client (feature `mock`).".to_owned(),
@@ -64,7 +74,8 @@ pub fn emit_mock(api: &Api) -> TokenStream {
                 #(#methods)*
             }
 
-            #(#replies)*
+            #(#error_replies)*
+            #(#success_replies)*
         }
     }
 }
@@ -92,6 +103,18 @@ fn emit_method(operation: &Operation) -> TokenStream {
         format!("Answers `{http_method} {template}` ([`Client::{method}`](crate::Client::{method})) with `reply`:"),
         "`Ok` as the documented success, `Err` as the documented error, each with its status.".to_owned(),
     ]);
+    let gate = features::cfg(operation);
+    // The common case, a JSON success, in one call to the runtime.
+    if let (true, Some(outcome @ Outcome { body: BodyKind::Json(_), .. })) = (uniform_success(operation), operation.success.first()) {
+        let status = status_literal(outcome);
+        return quote! {
+            #doc
+            #gate
+            pub fn #name(&self, reply: Result<#success, crate::#error>) -> client_runtime::mock::Stub<'_> {
+                self.inner.stub(#http_method, #template, client_runtime::mock::json_or_error(#status, reply))
+            }
+        };
+    }
     let ok = if uniform_success(operation) {
         match operation.success.first() {
             Some(outcome) => {
@@ -104,7 +127,6 @@ fn emit_method(operation: &Operation) -> TokenStream {
     } else {
         quote! { Ok(body) => client_runtime::mock::IntoReply::into_reply(body), }
     };
-    let gate = features::cfg(operation);
     quote! {
         #doc
         #gate
@@ -141,16 +163,7 @@ fn reply(kind: &BodyKind, status: TokenStream, value: TokenStream) -> TokenStrea
     }
 }
 
-/// `IntoReply` for the error enum and, when there is one, the success enum.
-fn emit_replies(operation: &Operation) -> TokenStream {
-    let error = error_enum_ident(operation);
-    let errors = into_reply(&error, &operation.errors);
-    let successes = (!uniform_success(operation)).then(|| into_reply(&success_enum_ident(operation), &operation.success));
-    let gate = features::cfg(operation);
-    let successes = successes.map(|successes| quote! { #gate #successes });
-    quote! { #gate #errors #successes }
-}
-
+/// `IntoReply` for a response enum: the status and body of each variant.
 fn into_reply(name: &proc_macro2::Ident, outcomes: &[Outcome]) -> TokenStream {
     let arms = outcomes.iter().map(|outcome| {
         let variant = format_ident!("{}", outcome.variant);

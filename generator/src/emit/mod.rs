@@ -3,14 +3,15 @@
 //! - [`types`]: schema types, through progenitor's engine (`prepare` first rewrites the schemas
 //!   into forms it reads correctly);
 //! - [`client`]: the `Client`, its builder and one authentication method per security scheme;
-//! - [`operations`]: one method and request builder per operation, and one error enum per
-//!   operation;
+//! - [`operations`]: one method and request builder per operation;
+//! - [`errors`]: the enums of documented errors, one per distinct set of error responses;
 //! - [`headers`]: typed response headers;
 //! - [`mock`]: typed mocks behind the generated crate's `mock` feature.
 
 pub mod client;
 pub mod docs;
 mod enums;
+pub mod errors;
 pub mod headers;
 pub mod mock;
 pub mod operations;

@@ -1,6 +1,7 @@
 //! One method per operation, returning a request builder (in `mod requests`) that holds the
 //! required arguments, takes the optional ones and the per-call options as setters, and is
-//! sent with `.await` or `send()`; and one enum of documented errors per operation.
+//! sent with `.await` or `send()`; and the success enums of operations whose successes differ
+//! in body (the error enums are in [`super::errors`]).
 //!
 //! Everything that is not specific to an operation (credentials, per-call options, retries,
 //! the tracing span, reading the body) is in `client_runtime`, so each operation's code stays
@@ -10,18 +11,19 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::{doc_lines, summary_and_description, text_lines};
+use super::errors::{emit_error_enums, ErrorGroups};
 use crate::features;
 use crate::model::{
     Api, BodyKind, Constraint, Operation, Outcome, Param, ParamLocation, ParamStyle, ParamType, PathPart, StatusKey,
 };
 
 /// Emits the operation methods on `Client`, the `requests` module with a builder per
-/// operation, and every operation's success and error enums.
+/// operation, and the operations' success and error enums.
 pub fn emit_operations(api: &Api) -> TokenStream {
     let methods = api.operations.iter().map(emit_method);
     let builders = api.operations.iter().map(emit_builder);
     let successes = api.operations.iter().filter(|operation| !uniform_success(operation)).map(emit_success_enum);
-    let errors = api.operations.iter().map(emit_error_enum);
+    let errors = emit_error_enums(&ErrorGroups::new(api));
     quote! {
         impl Client {
             #(#methods)*
@@ -35,7 +37,7 @@ pub fn emit_operations(api: &Api) -> TokenStream {
         }
 
         #(#successes)*
-        #(#errors)*
+        #errors
     }
 }
 
@@ -59,11 +61,16 @@ pub(crate) fn uniform_success(operation: &Operation) -> bool {
 
 /// The Rust type of a body (as named from anywhere in the crate).
 pub(crate) fn body_type(kind: &BodyKind) -> TokenStream {
+    body_type_from(kind, &quote! { crate })
+}
+
+/// The Rust type of a body, named from the module where `root` is the crate root.
+fn body_type_from(kind: &BodyKind, root: &TokenStream) -> TokenStream {
     match kind {
         BodyKind::Empty => quote! { () },
         BodyKind::Json(name) | BodyKind::Form(name) | BodyKind::Multipart(name) => {
             let name = format_ident!("{}", name);
-            quote! { crate::types::#name }
+            quote! { #root::types::#name }
         }
         BodyKind::Text => quote! { String },
         BodyKind::Bytes => quote! { client_runtime::bytes::Bytes },
@@ -72,25 +79,34 @@ pub(crate) fn body_type(kind: &BodyKind) -> TokenStream {
 
 /// The body type a successful call returns inside `client_runtime::Response`.
 pub(crate) fn success_type(operation: &Operation) -> TokenStream {
+    success_type_from(operation, &quote! { crate })
+}
+
+fn success_type_from(operation: &Operation, root: &TokenStream) -> TokenStream {
     if uniform_success(operation) {
-        operation.success.first().map_or(quote! { () }, |outcome| body_type(&outcome.body))
+        operation.success.first().map_or(quote! { () }, |outcome| body_type_from(&outcome.body, root))
     } else {
         let ident = success_enum_ident(operation);
-        quote! { crate::#ident }
+        quote! { #root::#ident }
     }
 }
 
-/// An expression that reads `response` as a `client_runtime::Response` of `kind`'s type,
-/// `?`-propagating a bad body.
-fn read_body(kind: &BodyKind) -> TokenStream {
-    match kind {
-        BodyKind::Empty => quote! { response.empty() },
+/// An expression that reads `response` as a `client_runtime::Response` of `kind`'s type:
+/// `?`-propagating a bad body when `propagate`, else as a `Result<_, CallError>`.
+pub(crate) fn read_body(kind: &BodyKind, propagate: bool) -> TokenStream {
+    let (read, fallible) = match kind {
+        BodyKind::Empty => (quote! { response.empty() }, false),
         BodyKind::Json(_) => {
             let ty = body_type(kind);
-            quote! { response.json::<#ty, _>()? }
+            (quote! { response.json::<#ty>() }, true)
         }
-        BodyKind::Text => quote! { response.text()? },
-        BodyKind::Bytes | BodyKind::Form(_) | BodyKind::Multipart(_) => quote! { response.bytes() },
+        BodyKind::Text => (quote! { response.text() }, true),
+        BodyKind::Bytes | BodyKind::Form(_) | BodyKind::Multipart(_) => (quote! { response.bytes() }, false),
+    };
+    match (fallible, propagate) {
+        (true, true) => quote! { #read? },
+        (false, false) => quote! { Ok(#read) },
+        _ => read,
     }
 }
 
@@ -241,7 +257,8 @@ fn emit_method(operation: &Operation) -> TokenStream {
     }
 }
 
-/// The request builder of one operation: fields, setters, `send` and `IntoFuture`.
+/// The request builder of one operation: fields, setters of the optional parameters, `send`,
+/// and the runtime's common methods.
 fn emit_builder(operation: &Operation) -> TokenStream {
     let builder = builder_ident(operation);
     let method = &operation.method_name;
@@ -299,10 +316,11 @@ fn emit_builder(operation: &Operation) -> TokenStream {
             });
         }
     }
-    let output = {
-        let success = success_type(operation);
-        quote! { Result<client_runtime::Response<#success>, client_runtime::Error<crate::#error>> }
-    };
+    let success = success_type(operation);
+    // A macro call is printed token by token, where `crate::` comes out as `crate ::`; from
+    // `mod requests`, `super::` names the same items and prints well.
+    let success_in_requests = success_type_from(operation, &quote! { super });
+    let output = quote! { Result<client_runtime::Response<#success>, client_runtime::Error<crate::#error>> };
     let send = emit_send(operation);
     let gate = features::cfg(operation);
     quote! {
@@ -320,30 +338,6 @@ fn emit_builder(operation: &Operation) -> TokenStream {
         impl<'a> #builder<'a> {
             #(#setters)*
 
-            /// Adds a header to this call (a request id, ...); its value is never logged.
-            pub fn header(mut self, name: &str, value: &str) -> Self {
-                self.options.header(name, value);
-                self
-            }
-
-            /// Caps the time of this call (of each attempt), instead of the client's timeout.
-            pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
-                self.options.timeout(timeout);
-                self
-            }
-
-            /// Sends `credential` on this call instead of the client's credentials.
-            pub fn credential(mut self, credential: client_runtime::Credential) -> Self {
-                self.options.credential(credential);
-                self
-            }
-
-            /// Retries this call under `policy`, instead of the client's policy.
-            pub fn retry(mut self, policy: client_runtime::RetryPolicy) -> Self {
-                self.options.retry(policy);
-                self
-            }
-
             /// Sends the request and reads the response.
             pub async fn send(self) -> #output {
                 let #builder { client, #(#names,)* options } = self;
@@ -351,15 +345,10 @@ fn emit_builder(operation: &Operation) -> TokenStream {
             }
         }
 
+        // The per-call option setters (`header`, `timeout`, `credential`, `retry`) and
+        // `IntoFuture`, the same for every builder.
         #gate
-        impl<'a> std::future::IntoFuture for #builder<'a> {
-            type Output = #output;
-            type IntoFuture = client_runtime::BoxFuture<'a, Self::Output>;
-
-            fn into_future(self) -> Self::IntoFuture {
-                Box::pin(self.send())
-            }
-        }
+        client_runtime::request_builder!(#builder, #success_in_requests, super::#error);
     }
 }
 
@@ -551,18 +540,18 @@ fn emit_parameter(param: &Param) -> TokenStream {
     }
 }
 
-/// The expression that turns `response` into the method's result, by status.
+/// The expression that turns `response` into the method's result, by status: the documented
+/// successes here, everything else read by the error enum (`DocumentedError::decode`).
 fn emit_status_arms(operation: &Operation) -> TokenStream {
-    let error = error_enum_ident(operation);
-    // Exact codes before ranges, so that a documented 404 wins over a documented 4XX.
+    let errors = quote! { Err(client_runtime::DocumentedError::decode(response)) };
+    // Exact codes before ranges, so that a documented 200 wins over a documented 2XX.
     let mut code_arms = Vec::new();
     let mut range_arms = Vec::new();
-    let mut default_body = quote! { Err(response.unexpected()) };
     let uniform = uniform_success(operation);
     let success = success_enum_ident(operation);
     for outcome in &operation.success {
         let pattern = status_pattern(outcome.status);
-        let read = read_body(&outcome.body);
+        let read = read_body(&outcome.body, true);
         let arm = if uniform {
             quote! { #pattern => Ok(#read), }
         } else {
@@ -574,36 +563,33 @@ fn emit_status_arms(operation: &Operation) -> TokenStream {
             _ => code_arms.push(arm),
         }
     }
+    // A documented error code inside a documented success range is still that error.
+    let in_success_range = |code: u16| {
+        operation.success.iter().any(|outcome| matches!(outcome.status, StatusKey::Range(digit) if code / 100 == digit))
+    };
     for outcome in &operation.errors {
-        let read = read_body(&outcome.body);
-        let (bind, construct) = wrap_outcome(outcome, quote! { crate::#error });
-        let body = quote! {{
-            #bind
-            Err(client_runtime::Error::Documented(#read.map(#construct)))
-        }};
-        let pattern = status_pattern(outcome.status);
-        match outcome.status {
-            StatusKey::Default => default_body = body,
-            StatusKey::Range(_) => range_arms.push(quote! { #pattern => #body }),
-            StatusKey::Code(_) => code_arms.push(quote! { #pattern => #body }),
+        if let StatusKey::Code(code) = outcome.status {
+            if in_success_range(code) {
+                let pattern = status_pattern(outcome.status);
+                code_arms.push(quote! { #pattern => #errors, });
+            }
         }
     }
-    // With only a `default` response there is nothing to tell apart.
     if code_arms.is_empty() && range_arms.is_empty() {
-        return default_body;
+        return errors;
     }
     quote! {
         match response.status().as_u16() {
             #(#code_arms)*
             #(#range_arms)*
-            _ => #default_body
+            _ => #errors,
         }
     }
 }
 
 /// How an outcome's body becomes its enum variant: a `let status` binding when the variant
 /// keeps the status, and the function given to `Response::map`.
-fn wrap_outcome(outcome: &Outcome, enum_path: TokenStream) -> (TokenStream, TokenStream) {
+pub(crate) fn wrap_outcome(outcome: &Outcome, enum_path: TokenStream) -> (TokenStream, TokenStream) {
     let variant = format_ident!("{}", outcome.variant);
     let keeps_status = outcome_keeps_status(outcome);
     let bind = if keeps_status { quote! { let status = response.status(); } } else { TokenStream::new() };
@@ -616,7 +602,7 @@ fn wrap_outcome(outcome: &Outcome, enum_path: TokenStream) -> (TokenStream, Toke
     (bind, construct)
 }
 
-fn status_pattern(status: StatusKey) -> TokenStream {
+pub(crate) fn status_pattern(status: StatusKey) -> TokenStream {
     match status {
         StatusKey::Code(code) => {
             let code = Literal::u16_unsuffixed(code);
@@ -637,7 +623,7 @@ pub(crate) fn outcome_keeps_status(outcome: &Outcome) -> bool {
 }
 
 /// The variants of a response enum: one per documented status, holding its body.
-fn outcome_variants<'a>(outcomes: impl Iterator<Item = &'a Outcome>) -> Vec<TokenStream> {
+pub(crate) fn outcome_variants<'a>(outcomes: impl Iterator<Item = &'a Outcome>) -> Vec<TokenStream> {
     outcomes
         .map(|outcome| {
             let variant = format_ident!("{}", outcome.variant);
@@ -671,7 +657,7 @@ fn outcome_variants<'a>(outcomes: impl Iterator<Item = &'a Outcome>) -> Vec<Toke
 /// one may be large beside a bodyless one. A response is returned once per call, so the size
 /// costs nothing that matters, and boxing the bodies would make matching on them clumsier (the
 /// same reason `clippy::result_large_err` is allowed).
-fn allow_large_bodies(outcomes: &[Outcome]) -> Option<TokenStream> {
+pub(crate) fn allow_large_bodies(outcomes: &[Outcome]) -> Option<TokenStream> {
     let differ = outcomes.windows(2).any(|pair| pair[0].body != pair[1].body);
     differ.then(|| quote! { #[allow(clippy::large_enum_variant)] })
 }
@@ -693,71 +679,6 @@ fn emit_success_enum(operation: &Operation) -> TokenStream {
     }
 }
 
-fn emit_error_enum(operation: &Operation) -> TokenStream {
-    let name = error_enum_ident(operation);
-    let doc = doc_lines([format!("The error responses [`Client::{}`] documents.", operation.method_name)]);
-    let variants = outcome_variants(operation.errors.iter());
-    let status_arms = operation.errors.iter().map(|outcome| {
-        let variant = format_ident!("{}", outcome.variant);
-        match (outcome.status, &outcome.body) {
-            (StatusKey::Code(code), BodyKind::Empty) => {
-                let code = Literal::u16_unsuffixed(code);
-                quote! { #name::#variant => client_runtime::status_code(#code), }
-            }
-            (StatusKey::Code(code), _) => {
-                let code = Literal::u16_unsuffixed(code);
-                quote! { #name::#variant(_) => client_runtime::status_code(#code), }
-            }
-            _ => quote! { #name::#variant { status, .. } => *status, },
-        }
-    });
-    let display_arms = operation.errors.iter().map(|outcome| {
-        let variant = format_ident!("{}", outcome.variant);
-        let message = format!("the server answered {{}}: {}", first_line(&outcome.description).replace('{', "{{").replace('}', "}}"));
-        let pattern = match (outcome.status, &outcome.body) {
-            (StatusKey::Code(_), BodyKind::Empty) => quote! { #name::#variant },
-            (StatusKey::Code(_), _) => quote! { #name::#variant(_) },
-            _ => quote! { #name::#variant { .. } },
-        };
-        quote! { #pattern => write!(f, #message, client_runtime::DocumentedError::status(self)), }
-    });
-    // An operation that documents no errors still gets an (empty) enum, so that every
-    // operation's signature has the same shape; its `fmt` never runs, so it names no formatter.
-    let (status_body, formatter, display_body) = if operation.errors.is_empty() {
-        (quote! { match *self {} }, quote! { _ }, quote! { match *self {} })
-    } else {
-        (quote! { match self { #(#status_arms)* } }, quote! { f }, quote! { match self { #(#display_arms)* } })
-    };
-    let allow = allow_large_bodies(&operation.errors);
-    let gate = features::cfg(operation);
-    quote! {
-        #doc
-        #gate
-        #allow
-        #[derive(Debug)]
-        pub enum #name {
-            #(#variants)*
-        }
-
-        #gate
-        impl client_runtime::DocumentedError for #name {
-            fn status(&self) -> StatusCode {
-                #status_body
-            }
-        }
-
-        #gate
-        impl std::fmt::Display for #name {
-            fn fmt(&self, #formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                #display_body
-            }
-        }
-
-        #gate
-        impl std::error::Error for #name {}
-    }
-}
-
 fn status_label(status: StatusKey) -> String {
     match status {
         StatusKey::Code(code) => format!("`{code}`"),
@@ -766,6 +687,6 @@ fn status_label(status: StatusKey) -> String {
     }
 }
 
-fn first_line(text: &str) -> String {
+pub(crate) fn first_line(text: &str) -> String {
     text.trim().lines().next().unwrap_or_default().trim().to_owned()
 }
