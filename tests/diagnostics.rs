@@ -589,7 +589,7 @@ fn pipeline(name: &str, text: String) {
     let _ = warnings.render();
     let Ok((model, _)) = generator::model::lower(&api, &document) else { return };
     let Ok(emitted) = generator::emit::emit(&model) else { return };
-    let _ = generator::format::format_lib(&emitted.parts, "// fuzz");
+    let _ = generator::format::format_lib(emitted.parts, "// fuzz");
 }
 
 fn real_documents() -> &'static [Value] {

@@ -319,7 +319,7 @@ fn run_stages(path: &Path, count: usize, lenient: bool) -> Result<(), String> {
     if count <= 4 {
         return Ok(());
     }
-    format::format_lib(&emitted.parts, "// header\n").map_err(failed)?;
+    format::format_lib(emitted.parts, "// header\n").map_err(failed)?;
     Ok(())
 }
 

@@ -19,6 +19,6 @@ fn main() {
     let emitted = generator::emit::emit(&api).map_err(|d| d.render()).unwrap();
     println!("emit      {:>8.1} ms", t.elapsed().as_secs_f64() * 1e3);
     let t = Instant::now();
-    let text = generator::format::format_lib(&emitted.parts, "// x").map_err(|d| d.render()).unwrap();
+    let text = generator::format::format_lib(emitted.parts, "// x").map_err(|d| d.render()).unwrap();
     println!("format    {:>8.1} ms ({} lines)", t.elapsed().as_secs_f64() * 1e3, text.lines().count());
 }

@@ -10,20 +10,21 @@ use crate::model::Api;
 
 /// Formats `tokens`, a sequence of whole items (the first part may start with inner
 /// attributes), as Rust source.
-pub fn format_part(tokens: &TokenStream) -> Result<String, Diagnostics> {
+pub fn format_part(tokens: TokenStream) -> Result<String, Diagnostics> {
     Ok(prettyplease::unparse(&parse(tokens)?))
 }
 
 /// Formats the `types` module part, gating its types by the crate's features on the way
 /// (the `gate` module; nothing to do for a crate without features).
-pub fn format_types(tokens: &TokenStream, api: &Api) -> Result<String, Diagnostics> {
+pub fn format_types(tokens: TokenStream, api: &Api) -> Result<String, Diagnostics> {
     let mut file = parse(tokens)?;
     crate::gate::gate_types(&mut file, api);
     Ok(prettyplease::unparse(&file))
 }
 
-fn parse(tokens: &TokenStream) -> Result<syn::File, Diagnostics> {
-    syn::parse2(tokens.clone()).map_err(|error| {
+// By value: syn consumes the stream, and a shared one would be copied first.
+fn parse(tokens: TokenStream) -> Result<syn::File, Diagnostics> {
+    syn::parse2(tokens).map_err(|error| {
         Diagnostics::single(
             Diagnostic::error("", format!("the generated code does not parse as Rust: {error}"))
                 .help("this is a generator bug; please report it with the spec"),
@@ -39,7 +40,7 @@ pub fn join(header: &str, parts: &[String]) -> String {
 }
 
 /// Formats consecutive parts of one file, on this thread.
-pub fn format_lib(parts: &[TokenStream], header: &str) -> Result<String, Diagnostics> {
-    let printed = parts.iter().map(format_part).collect::<Result<Vec<_>, _>>()?;
+pub fn format_lib(parts: Vec<TokenStream>, header: &str) -> Result<String, Diagnostics> {
+    let printed = parts.into_iter().map(format_part).collect::<Result<Vec<_>, _>>()?;
     Ok(join(header, &printed))
 }

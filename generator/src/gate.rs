@@ -7,8 +7,10 @@
 //!
 //! 1. each item of the module is keyed by the type it defines (an `impl` by its self type, when
 //!    that type is defined here);
-//! 2. a key refers to every other key named in its items' tokens (a field's type, a variant's,
-//!    a conversion's source), which over-approximates the `$ref` graph and never misses an edge;
+//! 2. a key refers to every other key its items name in a path (a field's type, a variant's,
+//!    a conversion's source, an expression) or a `use`, or anywhere in a macro call's tokens:
+//!    every way Rust code can need a type, so no edge of the `$ref` graph is missed (a variant
+//!    that merely shares a type's name is not a use of it);
 //! 3. each gated operation's types, and everything they refer to, are needed by its feature;
 //! 4. whatever no gated operation reaches (a schema no operation uses, a type the ungated login
 //!    helpers read), and everything it refers to, is needed everywhere and stays ungated, as does
@@ -20,7 +22,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::{TokenStream, TokenTree};
-use quote::ToTokens;
+use syn::visit::{self, Visit};
 use syn::{Item, Type};
 
 use crate::model::{Api, BodyKind, Operation, ParamType};
@@ -39,7 +41,7 @@ pub fn gate_types(file: &mut syn::File, api: &Api) {
     // Only types defined here are keys: `impl From<Species> for String` belongs to no key.
     let known: BTreeSet<String> = items.iter().filter(|item| !matches!(item, Item::Impl(_))).filter_map(item_key).collect();
     let keys: Vec<Option<String>> = items.iter().map(|item| item_key(item).filter(|key| known.contains(key))).collect();
-    let mentions: Vec<BTreeSet<String>> = items.iter().map(|item| mentioned(item.to_token_stream(), &known)).collect();
+    let mentions: Vec<BTreeSet<String>> = items.iter().map(|item| mentioned(item, &known)).collect();
     let mut refers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for (key, named) in keys.iter().zip(&mentions) {
         if let Some(key) = key {
@@ -130,8 +132,51 @@ fn item_key(item: &Item) -> Option<String> {
     Some(ident.to_string())
 }
 
+/// Every type of `known` that `item` names: in a path (a field's type, a variant's, a trait's
+/// parameter), a `use`, or anywhere in a macro call's tokens. Walking the syntax tree is much
+/// cheaper than printing each item back to tokens.
+fn mentioned(item: &Item, known: &BTreeSet<String>) -> BTreeSet<String> {
+    let mut mentions = Mentions { known, found: BTreeSet::new() };
+    mentions.visit_item(item);
+    mentions.found
+}
+
+struct Mentions<'a> {
+    known: &'a BTreeSet<String>,
+    found: BTreeSet<String>,
+}
+
+impl Mentions<'_> {
+    fn note(&mut self, ident: &proc_macro2::Ident) {
+        let ident = ident.to_string();
+        if self.known.contains(&ident) {
+            self.found.insert(ident);
+        }
+    }
+}
+
+impl<'ast> Visit<'ast> for Mentions<'_> {
+    fn visit_path_segment(&mut self, segment: &'ast syn::PathSegment) {
+        self.note(&segment.ident);
+        visit::visit_path_segment(self, segment);
+    }
+
+    fn visit_use_name(&mut self, name: &'ast syn::UseName) {
+        self.note(&name.ident);
+    }
+
+    fn visit_use_rename(&mut self, rename: &'ast syn::UseRename) {
+        self.note(&rename.ident);
+    }
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        self.found.extend(mentioned_in_tokens(mac.tokens.clone(), self.known));
+        visit::visit_macro(self, mac);
+    }
+}
+
 /// Every identifier in `tokens` that is one of `known`.
-fn mentioned(tokens: TokenStream, known: &BTreeSet<String>) -> BTreeSet<String> {
+fn mentioned_in_tokens(tokens: TokenStream, known: &BTreeSet<String>) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
     let mut stack = vec![tokens];
     while let Some(tokens) = stack.pop() {

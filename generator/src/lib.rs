@@ -123,13 +123,23 @@ fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagn
         found.extend_placed(&document.notes);
         found.sorted()
     };
-    let (openapi, warnings) = validate::validate(&document, options.lenient).map_err(with_notes)?;
-    let mut warnings = with_notes(warnings);
+    let (openapi, unlocated) = validate::check(&document, options.lenient).map_err(with_notes)?;
     let located = |found: Diagnostics| with_notes(found.with_source(&document));
     let (api, model_warnings) = model::lower(&openapi, &document).map_err(located)?;
-    warnings.merge(model_warnings.with_source(&document));
+    // Locating the warnings in the spec's text (an index of positions per file) does not depend
+    // on the code, so it runs on a lane of its own beside stages 4 and 5.
+    let (emitted, warnings) = std::thread::scope(|scope| {
+        let warnings_lane = std::thread::Builder::new().name(format!("{PIPELINE_THREAD}-warnings")).spawn_scoped(scope, || {
+            let mut warnings = with_notes(unlocated.with_source(&document).sorted());
+            warnings.merge(model_warnings.with_source(&document));
+            Ok(warnings)
+        });
+        let emitted = emit_and_format(&api, &options.header());
+        (emitted, joined(warnings_lane, "the warnings"))
+    });
+    let warnings = warnings?;
     // The spec's warnings go with an error of the type engine: they may well explain it.
-    let (types, lib_rs) = match emit_and_format(&api, &options.header()) {
+    let (types, lib_rs) = match emitted {
         Ok(emitted) => emitted,
         Err(found) => {
             let mut found = found.with_source(&document);
@@ -145,26 +155,36 @@ fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagn
     })
 }
 
-/// Stages 4 and 5 in two lanes: the schema types (typify's work and the larger half of the
-/// formatting) are emitted and formatted on a thread of their own while this one emits and
-/// formats the client and operations. Tokens cannot cross threads, so each lane formats its
-/// own; the output is the same as emitting and formatting in one thread ([`emit::emit`]),
-/// except that the types of a crate with features are gated here ([`format::format_types`]).
+/// Stages 4 and 5 in lanes: the schema types (typify's work and the largest part of the
+/// formatting), the request builders and the rest of the client are each emitted and
+/// formatted on a thread of their own. Tokens cannot cross threads, so each lane formats its
+/// own; the parts joined in order are the same file as emitting and formatting in one thread
+/// ([`emit::emit`]), except that the types of a crate with features are gated here
+/// ([`format::format_types`]).
 fn emit_and_format(api: &model::Api, header: &str) -> Result<(emit::types::TypeFacts, String), Diagnostics> {
+    use emit::Part;
+    let lane = |name: &str| std::thread::Builder::new().name(format!("{PIPELINE_THREAD}-{name}")).stack_size(PIPELINE_STACK);
     std::thread::scope(|scope| {
-        let types_lane = std::thread::Builder::new().name(format!("{PIPELINE_THREAD}-types")).stack_size(PIPELINE_STACK).spawn_scoped(scope, || {
+        let types_lane = lane("types").spawn_scoped(scope, || {
             let types = emit::types::emit_types(api).map_err(Diagnostics::single)?;
-            Ok((types.facts, format::format_types(&emit::types_module(&types.tokens), api)?))
+            Ok((types.facts, format::format_types(emit::types_module(&types.tokens), api)?))
         });
-        let rest = format::format_part(&emit::client_and_operations(api));
-        let types_lane: Result<_, Diagnostics> = match types_lane {
-            Ok(lane) => lane.join().unwrap_or_else(|_| Err(bug("panicked while generating the schema types"))),
-            Err(error) => Err(bug(&format!("could not start a thread: {error}"))),
-        };
-        let (facts, types) = types_lane?;
-        let head = format::format_part(&emit::head(api, &facts))?;
-        Ok((facts, format::join(header, &[head, types, rest?])))
+        let requests_lane = lane("requests").spawn_scoped(scope, || format::format_part(emit::operations_part(api, Part::Requests)));
+        let client = format::format_part(emit::operations_part(api, Part::Client));
+        let responses = format::format_part(emit::operations_part(api, Part::Responses));
+        let (facts, types) = joined(types_lane, "the schema types")?;
+        let requests = joined(requests_lane, "the request builders")?;
+        let head = format::format_part(emit::head(api, &facts))?;
+        Ok((facts, format::join(header, &[head, types, client?, requests, responses?])))
     })
+}
+
+/// What a lane gave, or the bug that stopped it.
+fn joined<T>(lane: std::io::Result<std::thread::ScopedJoinHandle<'_, Result<T, Diagnostics>>>, what: &str) -> Result<T, Diagnostics> {
+    match lane {
+        Ok(lane) => lane.join().unwrap_or_else(|_| Err(bug(&format!("panicked while generating {what}")))),
+        Err(error) => Err(bug(&format!("could not start a thread: {error}"))),
+    }
 }
 
 fn bug(message: &str) -> Diagnostics {

@@ -33,6 +33,13 @@ pub use crate::input::MAX_DEPTH;
 /// than the schema's, a declared path parameter the template lacks) are warnings that say what
 /// stands in.
 pub fn validate(document: &Document, lenient: bool) -> Result<(OpenAPI, Diagnostics), Diagnostics> {
+    let (openapi, warnings) = check(document, lenient)?;
+    Ok((openapi, warnings.with_source(document).sorted()))
+}
+
+/// [`validate`], with the warnings not yet located in the spec's text (`with_source`), so that
+/// the pipeline can locate them beside the stages that follow; errors are located.
+pub fn check(document: &Document, lenient: bool) -> Result<(OpenAPI, Diagnostics), Diagnostics> {
     let fail = |items: Vec<Diagnostic>| Diagnostics::detached(items).with_source(document).sorted();
     let root = &document.value;
     check_version(root).map_err(|diagnostic| fail(vec![diagnostic]))?;
@@ -73,7 +80,7 @@ pub fn validate(document: &Document, lenient: bool) -> Result<(OpenAPI, Diagnost
         repaired
     });
     match serde_path_to_error::deserialize::<_, OpenAPI>(repaired.as_ref().unwrap_or(root)) {
-        Ok(api) => Ok((api, fail(found))),
+        Ok(api) => Ok((api, Diagnostics::detached(found))),
         Err(error) => {
             // The checks above should have caught whatever the typed reader refuses; this is
             // the backstop, located at the node serde stopped at.

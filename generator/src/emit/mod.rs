@@ -26,18 +26,46 @@ use crate::model::Api;
 
 /// The tokens of `lib.rs`, and what the writer needs to know of its types.
 pub struct Emitted {
-    /// The whole `lib.rs`, unformatted, in consecutive parts that are each a file of their own:
-    /// [`head`], [`types_module`], [`client_and_operations`].
+    /// The whole `lib.rs`, unformatted, in consecutive parts that are each a file of their own
+    /// (the [`Part`]s, in order).
     pub parts: Vec<TokenStream>,
     /// How many schema types there are and which optional crates they need.
     pub types: types::TypeFacts,
 }
 
-/// Emits the client for `api`, in one thread. (`generate_crate` emits and formats the types
-/// and the rest on two threads; this is the same output.)
+/// The consecutive parts of `lib.rs`, each a sequence of whole items, so that they can be
+/// emitted and formatted apart (on threads of their own) and joined in this order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The crate's documentation, attributes and re-exports ([`head`]).
+    Head,
+    /// `pub mod types` ([`types_module`]).
+    Types,
+    /// The `Client`, its builder, the login helpers and the operation methods.
+    Client,
+    /// `pub mod requests`, a builder per operation.
+    Requests,
+    /// Response enums, typed headers and mocks.
+    Responses,
+}
+
+impl Part {
+    /// Every part, in file order.
+    pub const ALL: [Part; 5] = [Part::Head, Part::Types, Part::Client, Part::Requests, Part::Responses];
+}
+
+/// Emits the client for `api`, in one thread. (`generate_crate` emits and formats the parts
+/// on several threads; this is the same output.)
 pub fn emit(api: &Api) -> Result<Emitted, Diagnostics> {
     let types = types::emit_types(api).map_err(Diagnostics::single)?;
-    let parts = vec![head(api, &types.facts), types_module(&types.tokens), client_and_operations(api)];
+    let parts = Part::ALL
+        .iter()
+        .map(|part| match part {
+            Part::Head => head(api, &types.facts),
+            Part::Types => types_module(&types.tokens),
+            other => operations_part(api, *other),
+        })
+        .collect();
     Ok(Emitted { parts, types: types.facts })
 }
 
@@ -78,18 +106,31 @@ pub fn types_module(type_items: &TokenStream) -> TokenStream {
     }
 }
 
-/// The client, its builder, the login helpers and the operations.
-pub fn client_and_operations(api: &Api) -> TokenStream {
-    let client = client::emit_client(api);
-    let login_helpers = client::emit_login_helpers(api);
-    let operations = operations::emit_operations(api);
-    let headers = headers::emit_headers(api);
-    let mock = mock::emit_mock(api);
-    quote! {
-        #client
-        #login_helpers
-        #operations
-        #headers
-        #mock
+/// One of the parts that do not depend on the schema types: [`Part::Client`],
+/// [`Part::Requests`] or [`Part::Responses`] (nothing for the others).
+pub fn operations_part(api: &Api, part: Part) -> TokenStream {
+    match part {
+        Part::Client => {
+            let client = client::emit_client(api);
+            let login_helpers = client::emit_login_helpers(api);
+            let methods = operations::emit_methods(api);
+            quote! {
+                #client
+                #login_helpers
+                #methods
+            }
+        }
+        Part::Requests => operations::emit_requests(api),
+        Part::Responses => {
+            let enums = operations::emit_response_enums(api);
+            let headers = headers::emit_headers(api);
+            let mock = mock::emit_mock(api);
+            quote! {
+                #enums
+                #headers
+                #mock
+            }
+        }
+        Part::Head | Part::Types => TokenStream::new(),
     }
 }

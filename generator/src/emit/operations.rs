@@ -17,25 +17,34 @@ use crate::model::{
     Api, BodyKind, Constraint, Operation, Outcome, Param, ParamLocation, ParamStyle, ParamType, PathPart, StatusKey,
 };
 
-/// Emits the operation methods on `Client`, the `requests` module with a builder per
-/// operation, and the operations' success and error enums.
-pub fn emit_operations(api: &Api) -> TokenStream {
+/// Emits the operation methods on `Client`.
+pub fn emit_methods(api: &Api) -> TokenStream {
     let methods = api.operations.iter().map(emit_method);
-    let builders = api.operations.iter().map(emit_builder);
-    let successes = api.operations.iter().filter(|operation| !uniform_success(operation)).map(emit_success_enum);
-    let errors = emit_error_enums(&ErrorGroups::new(api));
     quote! {
         impl Client {
             #(#methods)*
         }
+    }
+}
 
+/// Emits the `requests` module, with a builder per operation.
+pub fn emit_requests(api: &Api) -> TokenStream {
+    let builders = api.operations.iter().map(emit_builder);
+    quote! {
         /// One request builder per operation, returned by the operation's method on
         /// [`Client`]: setters for the optional parameters and per-call options
         /// (`header`, `timeout`, `credential`, `retry`); `.await` it or call `send()`.
         pub mod requests {
             #(#builders)*
         }
+    }
+}
 
+/// Emits the operations' success enums (where bodies differ) and error enums.
+pub fn emit_response_enums(api: &Api) -> TokenStream {
+    let successes = api.operations.iter().filter(|operation| !uniform_success(operation)).map(emit_success_enum);
+    let errors = emit_error_enums(&ErrorGroups::new(api));
+    quote! {
         #(#successes)*
         #errors
     }
