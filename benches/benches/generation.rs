@@ -463,9 +463,9 @@ fn ours_stage_times(path: &Path, lenient: bool) -> Vec<(&'static str, Duration)>
         timed(&mut || {
             black_box((
                 emit::docs::crate_docs(&api),
-                emit::client::emit_client(&api),
-                emit::client::emit_login_helpers(&api),
-                emit::operations::emit_operations(&api),
+                emit::operations_part(&api, emit::Part::Client),
+                emit::operations_part(&api, emit::Part::Requests),
+                emit::operations_part(&api, emit::Part::Responses),
             ));
         }),
     ));
