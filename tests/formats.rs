@@ -158,7 +158,9 @@ fn an_openapi31_spec_generates_with_webhooks_noted_in_the_crate_docs() {
     assert_eq!(generated.operations, 2, "the webhook is not an operation");
     assert!(text.contains("//! This API also describes webhooks, requests its server sends to a URL you register: `bookReturned`. This client does not cover them."));
     assert!(text.contains("pub subtitle: ::std::option::Option<::std::string::String>,"));
-    assert!(text.contains("pub kind: ::this_client::types::BookKind,"), "{text}");
+    // `const: book` is an enum of one value: a constant, so a closed enum (no `Unknown`).
+    assert!(text.contains("pub kind: BookKind,"), "{text}");
+    assert!(text.contains("pub enum BookKind {\n        #[serde(rename = \"book\")]\n        Book,\n    }"), "{text}");
     assert!(text.contains("pub shelf: ::std::option::Option<Shelf>,"));
     assert!(text.contains("pub editor: ::std::option::Option<Person>,"));
     let warnings = generated.warnings.render();

@@ -53,6 +53,10 @@ mod nsx {
         let server = server_answering(json(200, json!({"token": SECRET, "roles": ["r"]}))).await;
         let client = Client::builder(&format!("{}/api/v1", server.uri())).allow_http().basic_auth("admin", SECRET).build().unwrap();
         assert_debug_clean("the client", &client);
+        // A request builder holds its arguments, and the argument here is the token itself.
+        let request = client.get_registration_token(SECRET).timeout(TIMEOUT);
+        assert_debug_clean("a request builder", &request);
+        assert!(format!("{request:?}").contains("GetRegistrationToken"), "{request:?}");
         let token = client.get_registration_token("id").await.unwrap();
         assert_eq!(token.token.expose(), SECRET);
         assert_debug_clean("the response", &token);

@@ -2,12 +2,13 @@
 //!
 //! A generated builder is a struct with the operation's arguments and a
 //! `options: CallOptions` field, and an inherent `async fn send(self)`. Its per-call option
-//! setters and its `IntoFuture` are the same for every operation, so the generated crate
+//! setters, its `IntoFuture` and its `Debug` (which prints no argument: any may be a secret)
+//! are the same for every operation, so the generated crate
 //! invokes [`request_builder!`](crate::request_builder) instead of repeating them (a quarter
 //! of a generated crate's lines, before): less to generate, format and parse.
 
-/// Implements the per-call option setters (`header`, `timeout`, `credential`, `retry`) and
-/// `IntoFuture` for the generated request builder `$builder<'a>`, whose `send` returns
+/// Implements the per-call option setters (`header`, `timeout`, `credential`, `retry`),
+/// `IntoFuture` and `Debug` for the generated request builder `$builder<'a>`, whose `send` returns
 /// `Result<Response<$success>, Error<$error>>`. (The two types come separately because they
 /// are plain paths, which formatters print well inside a macro call.)
 #[macro_export]
@@ -37,6 +38,13 @@ macro_rules! request_builder {
             pub fn retry(mut self, policy: $crate::RetryPolicy) -> Self {
                 self.options.retry(policy);
                 self
+            }
+        }
+
+        // The arguments are not printed: a path parameter, a header or a body may be a token.
+        impl ::std::fmt::Debug for $builder<'_> {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(::std::stringify!($builder)).finish_non_exhaustive()
             }
         }
 

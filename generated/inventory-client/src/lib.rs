@@ -708,7 +708,6 @@ pub mod requests {
     ///
     /// Set optional parameters and per-call options, then `.await` it or call [`send`](Self::send).
     #[must_use = "a request is sent when it is awaited or `send` is called"]
-    #[derive(Debug)]
     pub struct ListItems<'a> {
         pub(crate) client: &'a crate::Client,
         pub(crate) site: &'a str,
@@ -948,7 +947,6 @@ pub mod requests {
     ///
     /// Set optional parameters and per-call options, then `.await` it or call [`send`](Self::send).
     #[must_use = "a request is sent when it is awaited or `send` is called"]
-    #[derive(Debug)]
     pub struct CreateItem<'a> {
         pub(crate) client: &'a crate::Client,
         pub(crate) body: &'a crate::types::NewItem,
@@ -990,7 +988,6 @@ pub mod requests {
     ///
     /// Set optional parameters and per-call options, then `.await` it or call [`send`](Self::send).
     #[must_use = "a request is sent when it is awaited or `send` is called"]
-    #[derive(Debug)]
     pub struct GetItem<'a> {
         pub(crate) client: &'a crate::Client,
         pub(crate) id: &'a str,

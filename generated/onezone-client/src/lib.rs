@@ -304,7 +304,6 @@ pub mod requests {
     ///
     /// Set optional parameters and per-call options, then `.await` it or call [`send`](Self::send).
     #[must_use = "a request is sent when it is awaited or `send` is called"]
-    #[derive(Debug)]
     pub struct CreateProviderRegistrationTokenForUser<'a> {
         pub(crate) client: &'a crate::Client,
         pub(crate) id: &'a str,

@@ -245,7 +245,6 @@ pub mod requests {
     ///
     /// Set optional parameters and per-call options, then `.await` it or call [`send`](Self::send).
     #[must_use = "a request is sent when it is awaited or `send` is called"]
-    #[derive(Debug)]
     pub struct GetToken<'a> {
         pub(crate) client: &'a crate::Client,
         pub(crate) id: &'a str,
@@ -291,7 +290,6 @@ pub mod requests {
     ///
     /// Set optional parameters and per-call options, then `.await` it or call [`send`](Self::send).
     #[must_use = "a request is sent when it is awaited or `send` is called"]
-    #[derive(Debug)]
     pub struct GetOwner<'a> {
         pub(crate) client: &'a crate::Client,
         pub(crate) name: &'a str,

@@ -331,7 +331,6 @@ pub mod requests {
     ///
     /// Set optional parameters and per-call options, then `.await` it or call [`send`](Self::send).
     #[must_use = "a request is sent when it is awaited or `send` is called"]
-    #[derive(Debug)]
     pub struct CreateVidmUserToken<'a> {
         pub(crate) client: &'a crate::Client,
         pub(crate) body: &'a crate::types::VidmToken,

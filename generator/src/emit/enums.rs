@@ -90,11 +90,15 @@ fn point_refs_at_own(value: &mut Value, names: &BTreeSet<String>) {
     }
 }
 
-/// The values of an enum emitted here: a colliding one, or any string enum when `open`.
+/// The values of an enum emitted here: a colliding one, or any string enum of two or more
+/// values when `open`. An enum of one value is a constant, most often the tag of a `oneOf`
+/// alternative (`state: {enum: [attached]}`): left to typify, the alternatives become one
+/// tagged enum (`DiskState::Attached(Uuid)`) instead of a variant per alternative, each
+/// holding an enum of one value.
 fn own_values(map: &Map<String, Value>, open: bool) -> Option<Vec<String>> {
     match colliding_values(map) {
         Some(values) => Some(values),
-        None if open => string_values(map),
+        None if open => string_values(map).filter(|values| values.len() > 1),
         None => None,
     }
 }

@@ -336,7 +336,6 @@ fn emit_builder(operation: &Operation) -> TokenStream {
         #doc
         #gate
         #[must_use = "a request is sent when it is awaited or `send` is called"]
-        #[derive(Debug)]
         pub struct #builder<'a> {
             pub(crate) client: &'a crate::Client,
             #(#fields)*
@@ -354,8 +353,8 @@ fn emit_builder(operation: &Operation) -> TokenStream {
             }
         }
 
-        // The per-call option setters (`header`, `timeout`, `credential`, `retry`) and
-        // `IntoFuture`, the same for every builder.
+        // The per-call option setters (`header`, `timeout`, `credential`, `retry`),
+        // `IntoFuture` and a `Debug` that prints no argument, the same for every builder.
         #gate
         client_runtime::request_builder!(#builder, #success_in_requests, super::#error);
     }
