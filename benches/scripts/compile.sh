@@ -4,6 +4,11 @@
 # `cargo build` of the crate alone (its lib.rs touched), RUNS times each; prints wall time, CPU
 # time (user + sys) and peak memory (max RSS, rustc included) per run.
 #
+# Each command is timed twice per run: "full" with CARGO_INCREMENTAL=0, a whole compilation of
+# the crate, which is what a downstream user pays (cargo compiles dependencies without
+# incremental state); and "incremental", the default for a workspace member, where rustc reuses
+# the previous compilation's results because only the file's time changed.
+#
 #   benches/scripts/compile.sh RUNS DIR[:ARGS] ...
 #   e.g. benches/scripts/compile.sh 2 /tmp/ours "/tmp/gh:--no-default-features --features users"
 #
@@ -20,13 +25,17 @@ for entry in "$@"; do
     [[ $entry == *:* ]] && args=${entry#*:}
     for command in ${COMMANDS:-check build}; do
         # shellcheck disable=SC2086
-        (cd "$dir" && cargo $command --offline --quiet $args >/dev/null 2>&1)
-        for _ in $(seq "$runs"); do
-            touch "$dir/src/lib.rs"
+        for incremental in 0 1; do
+            mode=full; [ "$incremental" = 1 ] && mode=incremental
             # shellcheck disable=SC2086
-            out=$(cd "$dir" && /usr/bin/time -f "%e %U %S %M" cargo $command --offline --quiet $args 2>&1 >/dev/null | tail -1)
-            read -r wall user sys peak <<<"$out"
-            echo "| \`$(basename "$dir")\` | \`${args:-default}\` | \`cargo $command\` | $wall | $(echo "$user + $sys" | bc) | $((peak / 1024)) |"
+            (cd "$dir" && CARGO_INCREMENTAL=$incremental cargo $command --offline --quiet $args >/dev/null 2>&1)
+            for _ in $(seq "$runs"); do
+                touch "$dir/src/lib.rs"
+                # shellcheck disable=SC2086
+                out=$(cd "$dir" && CARGO_INCREMENTAL=$incremental /usr/bin/time -f "%e %U %S %M" cargo $command --offline --quiet $args 2>&1 >/dev/null | tail -1)
+                read -r wall user sys peak <<<"$out"
+                echo "| \`$(basename "$dir")\` | \`${args:-default}\` | \`cargo $command\` ($mode) | $wall | $(echo "$user + $sys" | bc) | $((peak / 1024)) |"
+            done
         done
     done
 done

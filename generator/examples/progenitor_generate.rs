@@ -5,6 +5,10 @@
 //! `cargo run --release -p generator --example progenitor_generate <SPEC> <OUT_DIR>`.
 use std::path::PathBuf;
 
+// The allocator `cargo xtask` runs on, so that the comparison is of the pipelines alone.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     let (Some(spec), Some(out)) = (args.next().map(PathBuf::from), args.next().map(PathBuf::from)) else {

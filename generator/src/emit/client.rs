@@ -40,73 +40,8 @@ pub fn emit_client(api: &Api) -> TokenStream {
         }
 
         impl ClientBuilder {
-            /// Allows a plain `http://` base URL (test servers, trusted networks); `https` is
-            /// required otherwise.
-            pub fn allow_http(self) -> Self {
-                ClientBuilder { inner: self.inner.allow_http() }
-            }
-
-            /// Caps the time of a whole call, from sending to the last byte of the response,
-            /// redirects included (default 30 s).
-            pub fn timeout(self, timeout: std::time::Duration) -> Self {
-                ClientBuilder { inner: self.inner.timeout(timeout) }
-            }
-
-            /// Removes the cap on the time of a whole call.
-            pub fn no_timeout(self) -> Self {
-                ClientBuilder { inner: self.inner.no_timeout() }
-            }
-
-            /// Caps the time to establish a connection (default 10 s).
-            pub fn connect_timeout(self, timeout: std::time::Duration) -> Self {
-                ClientBuilder { inner: self.inner.connect_timeout(timeout) }
-            }
-
-            /// Removes the cap on the time to establish a connection.
-            pub fn no_connect_timeout(self) -> Self {
-                ClientBuilder { inner: self.inner.no_connect_timeout() }
-            }
-
-            /// Sets which redirects are followed (default [`Redirects::SameOrigin`]: within the
-            /// origin only; a credential or body never goes to another origin).
-            pub fn redirects(self, redirects: Redirects) -> Self {
-                ClientBuilder { inner: self.inner.redirects(redirects) }
-            }
-
-            /// Replaces the default `User-Agent`, which names this crate and its version.
-            pub fn user_agent(self, user_agent: &str) -> Self {
-                ClientBuilder { inner: self.inner.user_agent(user_agent) }
-            }
-
-            /// Starts the HTTP client from a `reqwest::ClientBuilder` configured elsewhere
-            /// (proxies, certificates, ...); this builder's redirect policy, https-only rule,
-            /// timeouts and user agent are applied on top of it.
-            pub fn http_client(self, client: client_runtime::reqwest::ClientBuilder) -> Self {
-                ClientBuilder { inner: self.inner.http_client(client) }
-            }
-
-            /// Caps the size of a response body (default 10 MiB).
-            pub fn max_body_bytes(self, limit: usize) -> Self {
-                ClientBuilder { inner: self.inner.max_body_bytes(limit) }
-            }
-
-            /// Retries failed calls under `policy`: timeouts, transport failures and 408, 429,
-            /// 502, 503, 504 answers, for idempotent methods unless the policy allows every
-            /// method, honouring `Retry-After`. Without this a call is sent once.
-            pub fn retry(self, policy: RetryPolicy) -> Self {
-                ClientBuilder { inner: self.inner.retry(policy) }
-            }
-
-            /// Trusts the CA certificate(s) in `pem` besides the built-in roots (servers with
-            /// certificates from a private CA). Verification cannot be turned off.
-            pub fn add_root_certificate_pem(self, pem: &[u8]) -> Self {
-                ClientBuilder { inner: self.inner.add_root_certificate_pem(pem) }
-            }
-
-            /// Presents a client certificate (mutual TLS): the chain and its private key, in PEM.
-            pub fn identity_pem(self, certificate_chain: &[u8], private_key: &[u8]) -> Self {
-                ClientBuilder { inner: self.inner.identity_pem(certificate_chain, private_key) }
-            }
+            // The settings every client has (timeouts, redirects, TLS, retries, ...).
+            client_runtime::client_builder_methods!();
 
             #(#schemes)*
 
