@@ -2,10 +2,10 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
 use bytes::{Bytes, BytesMut};
-use reqwest::header::{CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE};
+use reqwest::header::{HeaderMap, CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE};
 use reqwest::{Method, RequestBuilder, Url};
 
 use crate::redirect::{self, Hop, Redirects};
@@ -335,7 +335,10 @@ impl ClientCore {
 
     /// Starts a request to `path` (already encoded) below the base URL.
     pub fn request(&self, method: Method, path: &str) -> RequestBuilder {
-        self.http.request(method, format!("{}{}", self.base_url, path))
+        let mut url = String::with_capacity(self.base_url.len() + path.len());
+        url.push_str(&self.base_url);
+        url.push_str(path);
+        self.http.request(method, url)
     }
 
     /// Applies the credentials of the first alternative of the operation's security
@@ -354,28 +357,44 @@ impl ClientCore {
         request
     }
 
-    /// Sends the request, following redirects as the policy allows, within one deadline:
-    /// `timeout` when the call sets one, else the client's.
-    pub(crate) async fn send_and_read<E>(&self, request: RequestBuilder, timeout: Option<Duration>) -> Result<Response, Error<E>> {
-        let deadline = timeout.or(self.timeout).map(|timeout| Instant::now() + timeout);
-        let mut request = request.build().map_err(Error::from_reqwest)?;
+    /// Sends the request, following redirects as the policy allows, and reads the body, all
+    /// within one deadline: `timeout` when the call sets one, else the client's.
+    pub(crate) async fn send_and_read<E>(&self, request: reqwest::Request, timeout: Option<Duration>) -> Result<Response, Error<E>> {
+        // One timer for the whole call rather than a timeout set on each hop's request: it
+        // spans redirects and the body without recomputing what remains, and costs less than
+        // reqwest's per-request timeout (an extensions map, a boxed timer, a wrapped body).
+        match timeout.or(self.timeout) {
+            Some(timeout) => tokio::time::timeout(timeout, self.follow_and_read(request)).await.unwrap_or(Err(Error::Timeout)),
+            None => self.follow_and_read(request).await,
+        }
+    }
+
+    /// Sends the request, follows redirects as the policy allows, and reads the final body.
+    async fn follow_and_read<E>(&self, request: reqwest::Request) -> Result<Response, Error<E>> {
+        // Two steps, so that what following redirects keeps is gone while the body is read,
+        // and the future (which every call allocates) stays small.
+        let response = self.follow(request).await?;
+        self.read(response).await
+    }
+
+    /// Sends the request and follows redirects as the policy allows; the final response.
+    async fn follow<E>(&self, mut request: reqwest::Request) -> Result<reqwest::Response, Error<E>> {
         let credential = self.carries_credential(&request);
+        let follows = self.redirects != Redirects::None;
         let mut hops = 0;
         loop {
-            // Kept for a 307/308, which sends the same request to the new location.
-            let replay = request.try_clone();
-            let url = request.url().clone();
             let method = request.method().clone();
             let body = request.body().is_some();
-            let headers = request.headers().clone();
-            if let Some(deadline) = deadline {
-                let remaining = deadline.checked_duration_since(Instant::now()).ok_or(Error::Timeout)?;
-                *request.timeout_mut() = Some(remaining);
-            }
+            // What following a redirect needs, copied before the request is consumed and only
+            // when the policy may follow one: the headers, and a request with a body whole,
+            // since a 307/308 sends it again (`None` for a stream, which cannot be).
+            let headers = if follows { request.headers().clone() } else { HeaderMap::new() };
+            let replay = if follows && body { request.try_clone() } else { None };
             let response = self.http.execute(request).await.map_err(Error::from_reqwest)?;
-            let sent = redirect::Sent { url: &url, method: &method, credential, body, allow_http: self.allow_http, hops };
+            // reqwest follows no redirect itself, so this is the URL the request went to.
+            let sent = redirect::Sent { url: response.url(), method: &method, credential, body, allow_http: self.allow_http, hops };
             match redirect::next_hop(self.redirects, response.status(), response.headers(), &sent) {
-                Hop::Done => return self.read(response).await,
+                Hop::Done => return Ok(response),
                 Hop::Refuse { target, reason } => {
                     tracing::debug!(status = response.status().as_u16(), target = target.as_deref(), %reason, "redirect not followed");
                     return Err(Error::Redirect { status: response.status(), target, reason });
@@ -420,14 +439,29 @@ impl ClientCore {
             return Err(Error::BodyTooLarge { status, limit });
         }
         let headers = std::mem::take(response.headers_mut());
-        let mut body = BytesMut::new();
+        // A body that arrives in one chunk (most do) is kept as it is; only a second chunk
+        // makes a copy to join them.
+        let mut first = Bytes::new();
+        let mut joined: Option<BytesMut> = None;
+        let mut length = 0;
         while let Some(chunk) = response.chunk().await.map_err(Error::from_reqwest)? {
-            if body.len() + chunk.len() > limit {
+            length += chunk.len();
+            if length > limit {
                 return Err(Error::BodyTooLarge { status, limit });
             }
-            body.extend_from_slice(&chunk);
+            match &mut joined {
+                Some(joined) => joined.extend_from_slice(&chunk),
+                None if first.is_empty() => first = chunk,
+                None => {
+                    let mut both = BytesMut::with_capacity(length);
+                    both.extend_from_slice(&first);
+                    both.extend_from_slice(&chunk);
+                    joined = Some(both);
+                }
+            }
         }
-        Ok(Response::new(status, headers, Bytes::from(body), self.field_names))
+        let body = joined.map_or(first, BytesMut::freeze);
+        Ok(Response::new(status, headers, body, self.field_names))
     }
 }
 
