@@ -370,19 +370,13 @@ impl ClientCore {
     }
 
     /// Sends the request, follows redirects as the policy allows, and reads the final body.
-    async fn follow_and_read<E>(&self, request: reqwest::Request) -> Result<Response, Error<E>> {
-        // Two steps, so that what following redirects keeps is gone while the body is read,
-        // and the future (which every call allocates) stays small.
-        let response = self.follow(request).await?;
-        self.read(response).await
-    }
-
-    /// Sends the request and follows redirects as the policy allows; the final response.
-    async fn follow<E>(&self, mut request: reqwest::Request) -> Result<reqwest::Response, Error<E>> {
-        let credential = self.carries_credential(&request);
+    async fn follow_and_read<E>(&self, mut request: reqwest::Request) -> Result<Response, Error<E>> {
         let follows = self.redirects != Redirects::None;
+        // Whether the request carries a credential: worked out at the first redirect, the only
+        // time it matters, and kept for the later hops.
+        let mut credential = None;
         let mut hops = 0;
-        loop {
+        let response = loop {
             let method = request.method().clone();
             let body = request.body().is_some();
             // What following a redirect needs, copied before the request is consumed and only
@@ -391,10 +385,15 @@ impl ClientCore {
             let headers = if follows { request.headers().clone() } else { HeaderMap::new() };
             let replay = if follows && body { request.try_clone() } else { None };
             let response = self.http.execute(request).await.map_err(Error::from_reqwest)?;
+            if !follows || !response.status().is_redirection() {
+                break response;
+            }
             // reqwest follows no redirect itself, so this is the URL the request went to.
-            let sent = redirect::Sent { url: response.url(), method: &method, credential, body, allow_http: self.allow_http, hops };
+            let url = response.url();
+            let credential = *credential.get_or_insert_with(|| self.carries_credential(&headers, url));
+            let sent = redirect::Sent { url, method: &method, credential, body, allow_http: self.allow_http, hops };
             match redirect::next_hop(self.redirects, response.status(), response.headers(), &sent) {
-                Hop::Done => return Ok(response),
+                Hop::Done => break response,
                 Hop::Refuse { target, reason } => {
                     tracing::debug!(status = response.status().as_u16(), target = target.as_deref(), %reason, "redirect not followed");
                     return Err(Error::Redirect { status: response.status(), target, reason });
@@ -420,15 +419,17 @@ impl ClientCore {
                     hops += 1;
                 }
             }
-        }
+        };
+        self.read(response).await
     }
 
-    /// Whether the request carries a credential: a header marked sensitive (every credential
-    /// header is) or a query parameter named by a configured query credential.
-    fn carries_credential(&self, request: &reqwest::Request) -> bool {
-        let sensitive_header = request.headers().values().any(|value| value.is_sensitive());
+    /// Whether a request with these headers to `url` carries a credential: a header marked
+    /// sensitive (every credential header is) or a query parameter named by a configured query
+    /// credential.
+    fn carries_credential(&self, headers: &HeaderMap, url: &Url) -> bool {
+        let sensitive_header = headers.values().any(|value| value.is_sensitive());
         let query_names: Vec<&str> = self.credentials.values().filter_map(Credential::query_name).collect();
-        let query_credential = request.url().query_pairs().any(|(name, _)| query_names.contains(&name.as_ref()));
+        let query_credential = url.query_pairs().any(|(name, _)| query_names.contains(&name.as_ref()));
         sensitive_header || query_credential
     }
 
