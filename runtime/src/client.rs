@@ -232,9 +232,11 @@ impl ClientBuilder {
         let http = builder
             .build()
             .map_err(|error| ConfigError::new(format!("cannot build the HTTP client: {}", crate::TransportError::new(&error))))?;
+        let base = Url::parse(&base_url).map_err(|error| ConfigError::new(format!("the base URL is not a URL: {error}")))?;
         Ok(ClientCore {
             http,
             base_url,
+            base,
             credentials: self.credentials,
             expiries: BTreeMap::new(),
             timeout: self.timeout,
@@ -281,6 +283,9 @@ fn validate_base_url(text: &str, allow_http: bool) -> Result<String, ConfigError
 pub struct ClientCore {
     http: reqwest::Client,
     base_url: String,
+    /// `base_url` parsed, so that a request's URL is the base with a new path rather than a
+    /// whole URL parsed again on every call.
+    base: Url,
     credentials: BTreeMap<&'static str, Credential>,
     /// When credentials obtained from a login response stop working, by scheme.
     expiries: BTreeMap<&'static str, SystemTime>,
@@ -335,9 +340,21 @@ impl ClientCore {
 
     /// Starts a request to `path` (already encoded) below the base URL.
     pub fn request(&self, method: Method, path: &str) -> RequestBuilder {
-        let mut url = String::with_capacity(self.base_url.len() + path.len());
-        url.push_str(&self.base_url);
-        url.push_str(path);
+        // Setting the path of the parsed base skips parsing its scheme and host again, the
+        // larger part of parsing a URL. It gives the same URL as parsing the joined text only
+        // when the path is plain: printable ASCII starting with `/`, without `?` or `#` (which
+        // would start a query or fragment) or `\` (a `/` in http URLs); anything else is
+        // joined and parsed whole.
+        let plain = path.starts_with('/') && path.bytes().all(|byte| byte.is_ascii_graphic() && !matches!(byte, b'?' | b'#' | b'\\'));
+        if !plain {
+            return self.http.request(method, format!("{}{}", self.base_url, path));
+        }
+        let mut url = self.base.clone();
+        let base_path = url.path().trim_end_matches('/');
+        let mut full = String::with_capacity(base_path.len() + path.len());
+        full.push_str(base_path);
+        full.push_str(path);
+        url.set_path(&full);
         self.http.request(method, url)
     }
 
@@ -481,5 +498,30 @@ mod tests {
         let with_password = ok("https://admin:hunter2@example.com").unwrap_err().to_string();
         assert!(!with_password.contains("hunter2"), "{with_password}");
         assert!(ok("https://example.com/?a=b").is_err());
+    }
+
+    #[test]
+    fn request_urls_are_the_base_and_path_joined_and_parsed() {
+        let paths = [
+            "/aaa/registration-token/a1b2c3",
+            "/a%2Fb/c%20d/%E2%82%AC",
+            "/a/./b/../c",
+            "/a/..",
+            "//double",
+            "/with?query=1#fragment",
+            "/back\\slash",
+            "/sp ace/tab\t",
+            "/ünïcode",
+            "relative",
+            "",
+        ];
+        for base in ["https://api.example.com", "https://api.example.com:8443/api/v1/", "http://127.0.0.1:9/x/../y"] {
+            let core = ClientBuilder::new(base, "test/1").allow_http().build().unwrap();
+            for path in paths {
+                let built = core.request(Method::GET, path).build().unwrap();
+                let expected = Url::parse(&format!("{}{}", core.base_url(), path)).unwrap();
+                assert_eq!(built.url(), &expected, "{base} + {path}");
+            }
+        }
     }
 }
