@@ -214,4 +214,3 @@ fn failure_kind<E>(error: &Error<E>) -> &'static str {
         _ => "transport",
     }
 }
-
