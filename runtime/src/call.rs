@@ -115,9 +115,10 @@ impl ClientCore {
         for (name, value) in options.headers {
             request = request.header(name, value);
         }
-        // The method is needed for the span and the retry decision; building a clone is the
-        // way reqwest exposes it without consuming the builder.
-        let method = request.try_clone().and_then(|clone| clone.build().ok()).map(|built| built.method().clone());
+        // Built once, here: the method is needed for the span and the retry decision. A builder
+        // that failed (a header value it refused, say) fails the call's first attempt below.
+        let request = request.build();
+        let method = request.as_ref().ok().map(|request| request.method().clone());
         let span = tracing::info_span!(
             "client_call",
             operation = operation.id,
@@ -129,21 +130,27 @@ impl ClientCore {
         );
         let policy = options.retry.as_ref().or(self.retry.as_ref());
         let retry = policy.filter(|policy| method.as_ref().is_some_and(|method| policy.allows(method)));
-        async move {
-            let started = Instant::now();
-            let mut attempts = 0_u32;
-            let result = match retry {
-                Some(policy) if request.try_clone().is_some() => {
-                    self.send_with_retries(policy, &request, options.timeout, &mut attempts, started).await
-                }
-                // A streamed body (multipart) cannot be sent twice.
-                _ => {
-                    attempts = 1;
-                    self.send_and_read(request, options.timeout).await
-                }
-            };
-            let span = tracing::Span::current();
-            span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+        // Only the sending is instrumented (its events belong to the span); what follows is
+        // recorded inside the span by hand. An async block around both would nest one more
+        // future, and every call copies each level of nesting as it starts.
+        let started = Instant::now();
+        let mut attempts = 1_u32;
+        let result = match (request, retry) {
+            // A streamed body (multipart) cannot be sent twice. Boxed: the retrying future is
+            // several times the size of one attempt's, which every other call would carry.
+            (Ok(request), Some(policy)) if request.body().is_none_or(|body| body.as_bytes().is_some()) => {
+                Box::pin(self.send_with_retries(policy, &request, options.timeout, &mut attempts, started))
+                    .instrument(span.clone())
+                    .await
+            }
+            (Ok(request), _) => self.send_and_read(request, options.timeout).instrument(span.clone()).await,
+            (Err(error), _) => Err(Error::from_reqwest(error)),
+        };
+        span.in_scope(|| {
+            // Reading the clock only matters to a subscriber that listens.
+            if !span.is_disabled() {
+                span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+            }
             span.record("attempts", attempts);
             match &result {
                 Ok(response) => {
@@ -152,16 +159,14 @@ impl ClientCore {
                 }
                 Err(error) => tracing::debug!(operation = operation.id, failure = failure_kind(error), "request failed"),
             }
-            result
-        }
-        .instrument(span)
-        .await
+        });
+        result
     }
 
     async fn send_with_retries<E>(
         &self,
         policy: &RetryPolicy,
-        request: &RequestBuilder,
+        request: &reqwest::Request,
         timeout: Option<Duration>,
         attempts: &mut u32,
         started: Instant,
@@ -169,7 +174,7 @@ impl ClientCore {
         let counter = &std::sync::atomic::AtomicU32::new(0);
         let attempt = move || async move {
             let number = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            // `try_clone` succeeded once for this request, and it depends only on the body.
+            // Only a request whose body can be sent twice is retried.
             let Some(request) = request.try_clone() else {
                 return Err(Failure::Error(Error::InvalidRequest("the request body cannot be sent twice".into())));
             };

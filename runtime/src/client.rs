@@ -2,10 +2,10 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
 use bytes::{Bytes, BytesMut};
-use reqwest::header::{CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE};
+use reqwest::header::{HeaderMap, CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE};
 use reqwest::{Method, RequestBuilder, Url};
 
 use crate::redirect::{self, Hop, Redirects};
@@ -232,9 +232,11 @@ impl ClientBuilder {
         let http = builder
             .build()
             .map_err(|error| ConfigError::new(format!("cannot build the HTTP client: {}", crate::TransportError::new(&error))))?;
+        let base = Url::parse(&base_url).map_err(|error| ConfigError::new(format!("the base URL is not a URL: {error}")))?;
         Ok(ClientCore {
             http,
             base_url,
+            base,
             credentials: self.credentials,
             expiries: BTreeMap::new(),
             timeout: self.timeout,
@@ -281,6 +283,9 @@ fn validate_base_url(text: &str, allow_http: bool) -> Result<String, ConfigError
 pub struct ClientCore {
     http: reqwest::Client,
     base_url: String,
+    /// `base_url` parsed, so that a request's URL is the base with a new path rather than a
+    /// whole URL parsed again on every call.
+    base: Url,
     credentials: BTreeMap<&'static str, Credential>,
     /// When credentials obtained from a login response stop working, by scheme.
     expiries: BTreeMap<&'static str, SystemTime>,
@@ -335,7 +340,22 @@ impl ClientCore {
 
     /// Starts a request to `path` (already encoded) below the base URL.
     pub fn request(&self, method: Method, path: &str) -> RequestBuilder {
-        self.http.request(method, format!("{}{}", self.base_url, path))
+        // Setting the path of the parsed base skips parsing its scheme and host again, the
+        // larger part of parsing a URL. It gives the same URL as parsing the joined text only
+        // when the path is plain: printable ASCII starting with `/`, without `?` or `#` (which
+        // would start a query or fragment) or `\` (a `/` in http URLs); anything else is
+        // joined and parsed whole.
+        let plain = path.starts_with('/') && path.bytes().all(|byte| byte.is_ascii_graphic() && !matches!(byte, b'?' | b'#' | b'\\'));
+        if !plain {
+            return self.http.request(method, format!("{}{}", self.base_url, path));
+        }
+        let mut url = self.base.clone();
+        let base_path = url.path().trim_end_matches('/');
+        let mut full = String::with_capacity(base_path.len() + path.len());
+        full.push_str(base_path);
+        full.push_str(path);
+        url.set_path(&full);
+        self.http.request(method, url)
     }
 
     /// Applies the credentials of the first alternative of the operation's security
@@ -354,28 +374,43 @@ impl ClientCore {
         request
     }
 
-    /// Sends the request, following redirects as the policy allows, within one deadline:
-    /// `timeout` when the call sets one, else the client's.
-    pub(crate) async fn send_and_read<E>(&self, request: RequestBuilder, timeout: Option<Duration>) -> Result<Response, Error<E>> {
-        let deadline = timeout.or(self.timeout).map(|timeout| Instant::now() + timeout);
-        let mut request = request.build().map_err(Error::from_reqwest)?;
-        let credential = self.carries_credential(&request);
+    /// Sends the request, following redirects as the policy allows, and reads the body, all
+    /// within one deadline: `timeout` when the call sets one, else the client's.
+    pub(crate) async fn send_and_read<E>(&self, request: reqwest::Request, timeout: Option<Duration>) -> Result<Response, Error<E>> {
+        // One timer for the whole call rather than a timeout set on each hop's request: it
+        // spans redirects and the body without recomputing what remains, and costs less than
+        // reqwest's per-request timeout (an extensions map, a boxed timer, a wrapped body).
+        match timeout.or(self.timeout) {
+            Some(timeout) => tokio::time::timeout(timeout, self.follow_and_read(request)).await.unwrap_or(Err(Error::Timeout)),
+            None => self.follow_and_read(request).await,
+        }
+    }
+
+    /// Sends the request, follows redirects as the policy allows, and reads the final body.
+    async fn follow_and_read<E>(&self, mut request: reqwest::Request) -> Result<Response, Error<E>> {
+        let follows = self.redirects != Redirects::None;
+        // Whether the request carries a credential: worked out at the first redirect, the only
+        // time it matters, and kept for the later hops.
+        let mut credential = None;
         let mut hops = 0;
-        loop {
-            // Kept for a 307/308, which sends the same request to the new location.
-            let replay = request.try_clone();
-            let url = request.url().clone();
+        let response = loop {
             let method = request.method().clone();
             let body = request.body().is_some();
-            let headers = request.headers().clone();
-            if let Some(deadline) = deadline {
-                let remaining = deadline.checked_duration_since(Instant::now()).ok_or(Error::Timeout)?;
-                *request.timeout_mut() = Some(remaining);
-            }
+            // What following a redirect needs, copied before the request is consumed and only
+            // when the policy may follow one: the headers, and a request with a body whole,
+            // since a 307/308 sends it again (`None` for a stream, which cannot be).
+            let headers = if follows { request.headers().clone() } else { HeaderMap::new() };
+            let replay = if follows && body { request.try_clone() } else { None };
             let response = self.http.execute(request).await.map_err(Error::from_reqwest)?;
-            let sent = redirect::Sent { url: &url, method: &method, credential, body, allow_http: self.allow_http, hops };
+            if !follows || !response.status().is_redirection() {
+                break response;
+            }
+            // reqwest follows no redirect itself, so this is the URL the request went to.
+            let url = response.url();
+            let credential = *credential.get_or_insert_with(|| self.carries_credential(&headers, url));
+            let sent = redirect::Sent { url, method: &method, credential, body, allow_http: self.allow_http, hops };
             match redirect::next_hop(self.redirects, response.status(), response.headers(), &sent) {
-                Hop::Done => return self.read(response).await,
+                Hop::Done => break response,
                 Hop::Refuse { target, reason } => {
                     tracing::debug!(status = response.status().as_u16(), target = target.as_deref(), %reason, "redirect not followed");
                     return Err(Error::Redirect { status: response.status(), target, reason });
@@ -401,15 +436,17 @@ impl ClientCore {
                     hops += 1;
                 }
             }
-        }
+        };
+        self.read(response).await
     }
 
-    /// Whether the request carries a credential: a header marked sensitive (every credential
-    /// header is) or a query parameter named by a configured query credential.
-    fn carries_credential(&self, request: &reqwest::Request) -> bool {
-        let sensitive_header = request.headers().values().any(|value| value.is_sensitive());
+    /// Whether a request with these headers to `url` carries a credential: a header marked
+    /// sensitive (every credential header is) or a query parameter named by a configured query
+    /// credential.
+    fn carries_credential(&self, headers: &HeaderMap, url: &Url) -> bool {
+        let sensitive_header = headers.values().any(|value| value.is_sensitive());
         let query_names: Vec<&str> = self.credentials.values().filter_map(Credential::query_name).collect();
-        let query_credential = request.url().query_pairs().any(|(name, _)| query_names.contains(&name.as_ref()));
+        let query_credential = url.query_pairs().any(|(name, _)| query_names.contains(&name.as_ref()));
         sensitive_header || query_credential
     }
 
@@ -420,14 +457,29 @@ impl ClientCore {
             return Err(Error::BodyTooLarge { status, limit });
         }
         let headers = std::mem::take(response.headers_mut());
-        let mut body = BytesMut::new();
+        // A body that arrives in one chunk (most do) is kept as it is; only a second chunk
+        // makes a copy to join them.
+        let mut first = Bytes::new();
+        let mut joined: Option<BytesMut> = None;
+        let mut length = 0;
         while let Some(chunk) = response.chunk().await.map_err(Error::from_reqwest)? {
-            if body.len() + chunk.len() > limit {
+            length += chunk.len();
+            if length > limit {
                 return Err(Error::BodyTooLarge { status, limit });
             }
-            body.extend_from_slice(&chunk);
+            match &mut joined {
+                Some(joined) => joined.extend_from_slice(&chunk),
+                None if first.is_empty() => first = chunk,
+                None => {
+                    let mut both = BytesMut::with_capacity(length);
+                    both.extend_from_slice(&first);
+                    both.extend_from_slice(&chunk);
+                    joined = Some(both);
+                }
+            }
         }
-        Ok(Response::new(status, headers, Bytes::from(body), self.field_names))
+        let body = joined.map_or(first, BytesMut::freeze);
+        Ok(Response::new(status, headers, body, self.field_names))
     }
 }
 
@@ -446,5 +498,30 @@ mod tests {
         let with_password = ok("https://admin:hunter2@example.com").unwrap_err().to_string();
         assert!(!with_password.contains("hunter2"), "{with_password}");
         assert!(ok("https://example.com/?a=b").is_err());
+    }
+
+    #[test]
+    fn request_urls_are_the_base_and_path_joined_and_parsed() {
+        let paths = [
+            "/aaa/registration-token/a1b2c3",
+            "/a%2Fb/c%20d/%E2%82%AC",
+            "/a/./b/../c",
+            "/a/..",
+            "//double",
+            "/with?query=1#fragment",
+            "/back\\slash",
+            "/sp ace/tab\t",
+            "/ünïcode",
+            "relative",
+            "",
+        ];
+        for base in ["https://api.example.com", "https://api.example.com:8443/api/v1/", "http://127.0.0.1:9/x/../y"] {
+            let core = ClientBuilder::new(base, "test/1").allow_http().build().unwrap();
+            for path in paths {
+                let built = core.request(Method::GET, path).build().unwrap();
+                let expected = Url::parse(&format!("{}{}", core.base_url(), path)).unwrap();
+                assert_eq!(built.url(), &expected, "{base} + {path}");
+            }
+        }
     }
 }

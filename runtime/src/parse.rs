@@ -127,6 +127,18 @@ impl std::error::Error for ParseError {}
 /// Parses `body` as `T`. `field_names` is the sorted list of the spec's property names, the only
 /// object keys a [`ParseError`] path may show.
 pub(crate) fn json<T: DeserializeOwned>(body: &[u8], field_names: &[&str]) -> Result<T, ParseError> {
+    // Tracking the path costs on every node, so a body is parsed plainly first; only one that
+    // fails is parsed again, with the path, to describe the failure (the same bytes fail the
+    // same way).
+    match serde_json::from_slice(body) {
+        Ok(value) => Ok(value),
+        Err(_) => json_with_path(body, field_names),
+    }
+}
+
+/// Parses `body` as `T` recording the JSON path, for the [`ParseError`] of a body that does not
+/// fit.
+fn json_with_path<T: DeserializeOwned>(body: &[u8], field_names: &[&str]) -> Result<T, ParseError> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let value = serde_path_to_error::deserialize::<_, T>(&mut deserializer).map_err(|error| {
         let path = shown_path(error.path(), field_names);
