@@ -30,7 +30,7 @@ mod transport;
 mod typed_response;
 mod validate;
 
-pub use call::{BoxFuture, CallOptions, Operation};
+pub use call::{accept, BoxFuture, CallOptions, Operation};
 pub use client::{ClientBuilder, ClientCore, ConfigError, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
 pub use credential::Credential;
 pub use error::{status_code, CallError, DocumentedError, Error};

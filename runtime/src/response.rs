@@ -19,13 +19,18 @@ pub struct RawResponse {
 }
 
 /// Response headers that may carry credentials; they are marked sensitive so that they print
-/// as `Sensitive` if an error's headers are ever logged.
-const SENSITIVE_HEADERS: [&str; 4] = ["set-cookie", "authorization", "x-auth-token", "proxy-authenticate"];
+/// as `Sensitive` if an error's headers are ever logged. (Names built at compile time: this runs
+/// on every response.)
+const SENSITIVE_HEADERS: [HeaderName; 4] = [
+    reqwest::header::SET_COOKIE,
+    reqwest::header::AUTHORIZATION,
+    HeaderName::from_static("x-auth-token"),
+    reqwest::header::PROXY_AUTHENTICATE,
+];
 
 impl RawResponse {
     pub(crate) fn new(status: StatusCode, mut headers: HeaderMap, body: Bytes, field_names: &'static [&'static str]) -> Self {
         for name in SENSITIVE_HEADERS {
-            let name = HeaderName::from_static(name);
             if let reqwest::header::Entry::Occupied(mut entry) = headers.entry(name) {
                 entry.iter_mut().for_each(|value| value.set_sensitive(true));
             }

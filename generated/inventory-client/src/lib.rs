@@ -761,7 +761,7 @@ pub mod requests {
                     .map_err(client_runtime::Error::InvalidRequest)?;
             }
             let request = client.core.request(client_runtime::Method::GET, "/items");
-            let request = request.header("accept", "application/json");
+            let request = client_runtime::accept(request, "application/json");
             let request = {
                 let value = site;
                 request.query(&[("site", value.to_string())])
@@ -883,7 +883,7 @@ pub mod requests {
         > {
             let CreateItem { client, body, options } = self;
             let request = client.core.request(client_runtime::Method::POST, "/items");
-            let request = request.header("accept", "application/json");
+            let request = client_runtime::accept(request, "application/json");
             let request = request
                 .header("content-type", "application/json")
                 .body(
@@ -929,7 +929,7 @@ pub mod requests {
                     client_runtime::Method::GET,
                     &format!("/items/{}", client_runtime::encode_path_segment(id)),
                 );
-            let request = request.header("accept", "application/json");
+            let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {
                 id: "getItem",
                 path: "/items/{id}",

@@ -252,7 +252,7 @@ pub mod requests {
                         client_runtime::encode_path_segment(token)
                     ),
                 );
-            let request = request.header("accept", "application/json");
+            let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {
                 id: "GetRegistrationToken",
                 path: "/aaa/registration-token/{token}",

@@ -248,7 +248,7 @@ pub mod requests {
                         client_runtime::encode_path_segment(id)
                     ),
                 );
-            let request = request.header("accept", "application/json");
+            let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {
                 id: "createProviderRegistrationTokenForUser",
                 path: "/users/{id}/clusters/provider_registration_token",

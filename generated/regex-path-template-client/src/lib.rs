@@ -191,7 +191,7 @@ pub mod requests {
                         "/sessions/{}/token", client_runtime::encode_path_segment(id)
                     ),
                 );
-            let request = request.header("accept", "application/json");
+            let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {
                 id: "getToken",
                 path: "/sessions/{id:((?!provider|current).)*}/token",
@@ -234,7 +234,7 @@ pub mod requests {
                     client_runtime::Method::GET,
                     &format!("/owners/{}", client_runtime::encode_path_segment(name)),
                 );
-            let request = request.header("accept", "application/json");
+            let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {
                 id: "getOwner",
                 path: "/owners/{name:[a-z]+}",

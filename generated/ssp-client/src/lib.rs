@@ -410,7 +410,7 @@ pub mod requests {
                         client_runtime::encode_path_segment(token_id)
                     ),
                 );
-            let request = request.header("accept", "application/json");
+            let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {
                 id: "getRegistrationTokenStatus",
                 path: "/baremetal/registration-tokens/{token-id}/status",

@@ -332,7 +332,10 @@ pub mod requests {
                         client_runtime::encode_path_segment(id)
                     ),
                 );
-            let request = request.header("accept", "application/json;version=36.3");
+            let request = client_runtime::accept(
+                request,
+                "application/json;version=36.3",
+            );
             let operation = &client_runtime::Operation {
                 id: "getToken",
                 path: "/1.0.0/sessions/{id}/token",

@@ -269,7 +269,7 @@ pub mod requests {
             let request = client
                 .core
                 .request(client_runtime::Method::POST, "/auth/token/vidm");
-            let request = request.header("accept", "application/json");
+            let request = client_runtime::accept(request, "application/json");
             let request = request
                 .header("content-type", "application/json")
                 .body(

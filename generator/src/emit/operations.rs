@@ -365,7 +365,7 @@ fn emit_send(operation: &Operation) -> TokenStream {
     let checks = operation.parameters.iter().flat_map(emit_checks);
     let path = emit_path(operation);
     let http_method = format_ident!("{}", operation.http_method);
-    let accept = operation.accept.as_ref().map(|accept| quote! { let request = request.header("accept", #accept); });
+    let accept = operation.accept.as_ref().map(|accept| quote! { let request = client_runtime::accept(request, #accept); });
     let parameters = operation.parameters.iter().filter(|param| param.location != ParamLocation::Path).map(emit_parameter);
     let body = operation.body.as_ref().map(|body| {
         let media_type = &body.media_type;
