@@ -44,10 +44,17 @@ fn large_spec() -> String {
     }
     let object = |properties: &str| format!("      type: object\n      properties:\n{properties}");
     let schemas = [
-        ("Pet", object("        name: {type: string}\n        owner: {$ref: '#/components/schemas/PetOwner'}\n")),
+        // A default read through typify's `defaults` module, named only in a string
+        // (`#[serde(default = "defaults::...")]`), in a type of one group (`Pet` has a required
+        // field, so no `impl Default`) while a type of another group (`Store`) names the module
+        // in code: the module must not be gated by the second group alone.
+        (
+            "Pet",
+            "      type: object\n      required: [name]\n      properties:\n        name: {type: string}\n        owner: {$ref: '#/components/schemas/PetOwner'}\n        vaccinated: {type: boolean, default: true}\n".to_owned(),
+        ),
         ("PetOwner", object("        name: {type: string}\n        species: {$ref: '#/components/schemas/Species'}\n")),
         ("Species", "      type: string\n      enum: [cat, dog]\n".to_owned()),
-        ("Store", object("        name: {type: string}\n")),
+        ("Store", object("        name: {type: string}\n        open: {type: boolean, default: true}\n")),
         ("User", object("        name: {type: string}\n")),
         ("Health", object("        ok: {type: boolean}\n")),
         ("Shared", object("        note: {type: string}\n")),

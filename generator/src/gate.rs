@@ -13,8 +13,9 @@
 //!    that merely shares a type's name is not a use of it);
 //! 3. each gated operation's types, and everything they refer to, are needed by its feature;
 //! 4. whatever no gated operation reaches (a schema no operation uses, a type the ungated login
-//!    helpers read), and everything it refers to, is needed everywhere and stays ungated, as does
-//!    a type needed by every group.
+//!    helpers read), typify's helper modules (named from attribute strings too), and everything
+//!    they refer to, are needed everywhere and stay ungated, as does a type needed by every
+//!    group.
 //!
 //! Since a type is needed by at least every feature that needs a type referring to it, an item
 //! is never compiled without the types it names.
@@ -62,7 +63,16 @@ pub fn gate_types(file: &mut syn::File, api: &Api) {
     let everything: Vec<&str> = api.features.iter().map(String::as_str).collect();
     let unreached: Vec<&str> = known.iter().map(String::as_str).filter(|name| !needed.contains_key(name)).collect();
     let login_bodies = api.operations.iter().filter_map(|operation| operation.authenticates.as_ref()).map(|login| login.body_type.as_str());
-    for name in unreached.into_iter().chain(login_bodies) {
+    // typify's helper modules (`defaults`, `error`) are also named from strings in attributes
+    // (`#[serde(default = "defaults::...")]`), which no walk of the code sees: always compiled.
+    let modules: Vec<&str> = items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Mod(module) => known.get(module.ident.to_string().as_str()).map(String::as_str),
+            _ => None,
+        })
+        .collect();
+    for name in unreached.into_iter().chain(login_bodies).chain(modules) {
         if let Some(name) = known.get(name) {
             spread(name, &everything, &refers, &mut needed);
         }
