@@ -225,10 +225,17 @@ fn a_regex_in_a_path_template_names_the_parameter_and_checks_its_values() {
 #[ignore = "slow: builds the packaged crates from scratch; run with `cargo test -p tests --test generation -- --ignored`"]
 fn the_runtime_and_a_generated_crate_package_and_build_from_their_packages() {
     let target: PathBuf = workspace_root().join("target/package-check");
+    // cargo extracts the packaged runtime into `$CARGO_HOME/registry/src/<overlay>/` and, like
+    // any registry crate, never extracts the same name and version again: a later run would
+    // verify `nsx-client` against the runtime packaged by an earlier one. So the packaging runs
+    // with a CARGO_HOME of its own, sharing the real one's index and downloaded crates.
+    let home = tempfile::tempdir().unwrap();
+    isolate_cargo_home(home.path());
     let output = Command::new(env!("CARGO"))
         .args(["package", "-p", "client-runtime", "-p", "nsx-client", "--allow-dirty", "--offline"])
         .current_dir(workspace_root())
         .env("CARGO_TARGET_DIR", &target)
+        .env("CARGO_HOME", home.path())
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
@@ -243,4 +250,27 @@ fn generated_crates_ask_for_the_runtime_version_in_the_workspace() {
         "runtime {version} does not satisfy the generated requirement {}",
         generator::write::RUNTIME_VERSION
     );
+}
+
+/// Makes `home` a CARGO_HOME with the real one's registry index and downloaded crates (linked)
+/// and configuration (copied), but nothing extracted.
+fn isolate_cargo_home(home: &Path) {
+    let real = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").expect("HOME is set")).join(".cargo"));
+    std::fs::create_dir_all(home.join("registry")).unwrap();
+    for part in ["index", "cache"] {
+        let source = real.join("registry").join(part);
+        if source.exists() {
+            #[cfg(unix)]
+            std::os::unix::fs::symlink(&source, home.join("registry").join(part)).unwrap();
+            #[cfg(not(unix))]
+            std::os::windows::fs::symlink_dir(&source, home.join("registry").join(part)).unwrap();
+        }
+    }
+    for config in ["config.toml", "config", "credentials.toml"] {
+        if real.join(config).exists() {
+            std::fs::copy(real.join(config), home.join(config)).unwrap();
+        }
+    }
 }
