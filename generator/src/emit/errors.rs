@@ -12,7 +12,9 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::doc_lines;
-use super::operations::{allow_large_bodies, error_enum_ident, first_line, outcome_variants, read_body, status_pattern, wrap_outcome};
+use super::operations::{
+    allow_large_bodies, error_enum_ident, first_line, outcome_variants, read_body, status_match, status_pattern, wrap_outcome,
+};
 use crate::features;
 use crate::model::{Api, BodyKind, Operation, Outcome, StatusKey};
 
@@ -191,15 +193,5 @@ fn emit_decode(errors: &[Outcome]) -> TokenStream {
             StatusKey::Code(_) => code_arms.push(quote! { #pattern => #value, }),
         }
     }
-    let fallback = default_value.unwrap_or_else(|| quote! { response.unexpected() });
-    if code_arms.is_empty() && range_arms.is_empty() {
-        return fallback;
-    }
-    quote! {
-        match response.status().as_u16() {
-            #(#code_arms)*
-            #(#range_arms)*
-            _ => #fallback,
-        }
-    }
+    status_match(&code_arms, &range_arms, default_value.unwrap_or_else(|| quote! { response.unexpected() }))
 }

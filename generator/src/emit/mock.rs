@@ -14,9 +14,9 @@ use crate::features;
 use crate::model::{Api, BodyKind, Operation, Outcome, PathPart, StatusKey};
 
 /// `#[cfg(feature = "mock")] pub mod mock { ... }`.
-pub fn emit_mock(api: &Api) -> TokenStream {
+pub fn emit_mock(api: &Api, groups: &ErrorGroups) -> TokenStream {
     let methods = api.operations.iter().map(emit_method);
-    let error_replies = ErrorGroups::new(api).enums().map(|(first, group)| {
+    let error_replies = groups.enums().map(|(first, group)| {
         let gate = group_cfg(group);
         let reply = into_reply(&error_enum_ident(first), &first.errors);
         quote! { #gate #reply }

@@ -122,9 +122,11 @@ pub fn operations_part(api: &Api, part: Part) -> TokenStream {
         }
         Part::Requests => operations::emit_requests(api),
         Part::Responses => {
-            let enums = operations::emit_response_enums(api);
+            // Which operations share an error enum: the enums and their mocks follow it.
+            let groups = errors::ErrorGroups::new(api);
+            let enums = operations::emit_response_enums(api, &groups);
             let headers = headers::emit_headers(api);
-            let mock = mock::emit_mock(api);
+            let mock = mock::emit_mock(api, &groups);
             quote! {
                 #enums
                 #headers

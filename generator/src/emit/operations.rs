@@ -41,9 +41,9 @@ pub fn emit_requests(api: &Api) -> TokenStream {
 }
 
 /// Emits the operations' success enums (where bodies differ) and error enums.
-pub fn emit_response_enums(api: &Api) -> TokenStream {
+pub fn emit_response_enums(api: &Api, groups: &ErrorGroups) -> TokenStream {
     let successes = api.operations.iter().filter(|operation| !uniform_success(operation)).map(emit_success_enum);
-    let errors = emit_error_enums(&ErrorGroups::new(api));
+    let errors = emit_error_enums(groups);
     quote! {
         #(#successes)*
         #errors
@@ -583,14 +583,20 @@ fn emit_status_arms(operation: &Operation) -> TokenStream {
             }
         }
     }
+    status_match(&code_arms, &range_arms, errors)
+}
+
+/// `match` on the response's status: exact codes, then ranges (so that a documented 404 wins
+/// over a documented 4XX), then `fallback`; only `fallback` when there are no arms.
+pub(crate) fn status_match(code_arms: &[TokenStream], range_arms: &[TokenStream], fallback: TokenStream) -> TokenStream {
     if code_arms.is_empty() && range_arms.is_empty() {
-        return errors;
+        return fallback;
     }
     quote! {
         match response.status().as_u16() {
             #(#code_arms)*
             #(#range_arms)*
-            _ => #errors,
+            _ => #fallback,
         }
     }
 }
