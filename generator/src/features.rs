@@ -67,6 +67,25 @@ pub fn cfg(operation: &Operation) -> TokenStream {
     }
 }
 
+/// `#[cfg(...)]` for an item every operation of `group` needs: none when one of them has no
+/// feature, else any of their features.
+pub fn cfg_group(group: &[&Operation]) -> TokenStream {
+    let mut names: Vec<&str> = Vec::new();
+    for operation in group {
+        match &operation.feature {
+            Some(feature) => names.push(feature),
+            None => return TokenStream::new(),
+        }
+    }
+    names.sort_unstable();
+    names.dedup();
+    match names.as_slice() {
+        [] => TokenStream::new(),
+        [one] => quote! { #[cfg(feature = #one)] },
+        _ => cfg_any(names),
+    }
+}
+
 /// `#[cfg(any(feature = "a", ...))]` for an item needed by the groups `features`.
 pub fn cfg_any<'a>(features: impl IntoIterator<Item = &'a str>) -> TokenStream {
     let features = features.into_iter();

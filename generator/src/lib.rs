@@ -130,7 +130,7 @@ fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagn
     // on the code, so it runs on a lane of its own beside stages 4 and 5.
     let (emitted, warnings) = std::thread::scope(|scope| {
         let warnings_lane = std::thread::Builder::new().name(format!("{PIPELINE_THREAD}-warnings")).spawn_scoped(scope, || {
-            let mut warnings = with_notes(unlocated.with_source(&document).sorted());
+            let mut warnings = with_notes(unlocated.with_source(&document));
             warnings.merge(model_warnings.with_source(&document));
             Ok(warnings)
         });

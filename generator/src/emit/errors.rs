@@ -49,25 +49,6 @@ fn errors_key(errors: &[Outcome]) -> String {
     errors.iter().map(|outcome| format!("{:?}|{}|{:?}|{:?}\n", outcome.status, outcome.variant, outcome.body, outcome.description)).collect()
 }
 
-/// `#[cfg(...)]` for an item every operation of `group` needs: none when one of them has no
-/// feature, else any of their features.
-pub fn group_cfg(group: &[&Operation]) -> TokenStream {
-    let mut names: Vec<&str> = Vec::new();
-    for operation in group {
-        match &operation.feature {
-            Some(feature) => names.push(feature),
-            None => return TokenStream::new(),
-        }
-    }
-    names.sort_unstable();
-    names.dedup();
-    match names.as_slice() {
-        [] => TokenStream::new(),
-        [one] => quote! { #[cfg(feature = #one)] },
-        _ => features::cfg_any(names),
-    }
-}
-
 /// The enums of every group, and an alias for each operation that uses another's enum.
 pub fn emit_error_enums(groups: &ErrorGroups) -> TokenStream {
     let mut items = Vec::new();
@@ -140,7 +121,7 @@ fn emit_error_enum(operation: &Operation, group: &[&Operation]) -> TokenStream {
     };
     let decode = emit_decode(&operation.errors);
     let allow = allow_large_bodies(&operation.errors);
-    let gate = group_cfg(group);
+    let gate = features::cfg_group(group);
     quote! {
         #doc
         #gate

@@ -8,7 +8,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::docs::doc_lines;
-use super::errors::{group_cfg, ErrorGroups};
+use super::errors::ErrorGroups;
 use super::operations::{error_enum_ident, outcome_keeps_status, success_enum_ident, success_type, uniform_success};
 use crate::features;
 use crate::model::{Api, BodyKind, Operation, Outcome, PathPart, StatusKey};
@@ -17,7 +17,7 @@ use crate::model::{Api, BodyKind, Operation, Outcome, PathPart, StatusKey};
 pub fn emit_mock(api: &Api, groups: &ErrorGroups) -> TokenStream {
     let methods = api.operations.iter().map(emit_method);
     let error_replies = groups.enums().map(|(first, group)| {
-        let gate = group_cfg(group);
+        let gate = features::cfg_group(group);
         let reply = into_reply(&error_enum_ident(first), &first.errors);
         quote! { #gate #reply }
     }).collect::<Vec<_>>();
