@@ -40,9 +40,9 @@ echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 for spec in specs/nsx.yaml specs/onezone.yaml "$shared"/corpus/{keeper.json,buildomat.json,propolis-server.json,twilio_oauth_v1.yaml,nexus.json}; do
     : >"$scratch/ours" ; : >"$scratch/theirs" ; : >"$scratch/ratio"
     for _ in $(seq "$runs"); do
-        read -r a am ac < <(timed "$ours" generate --lenient "$spec" --out "$scratch/ours-$(basename "$spec")")
-        read -r b bm bc_ < <(timed "$theirs" "$spec" "$scratch/theirs-crate")
-        echo "$a $am $ac" >>"$scratch/ours"; echo "$b $bm $bc_" >>"$scratch/theirs"
+        read -r a am acpu < <(timed "$ours" generate --lenient "$spec" --out "$scratch/ours-$(basename "$spec")")
+        read -r b bm bcpu < <(timed "$theirs" "$spec" "$scratch/theirs-crate")
+        echo "$a $am $acpu" >>"$scratch/ours"; echo "$b $bm $bcpu" >>"$scratch/theirs"
         [[ $a != fail && $b != fail ]] && echo "$a / $b" | bc -l >>"$scratch/ratio"
     done
     read -r om omin omax < <(cut -d' ' -f1 "$scratch/ours" | grep -v fail | stats)

@@ -21,7 +21,7 @@ pub mod mock;
 mod params;
 mod parse;
 mod redirect;
-mod request_builder;
+mod builder_macros;
 mod response;
 mod retry;
 mod secret;
