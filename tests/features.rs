@@ -106,7 +106,7 @@ fn a_large_spec_gets_one_feature_per_group_all_of_them_by_default() {
     assert!(lib.contains("#[cfg(feature = \"pets\")]\n    pub fn get_pets_0(&self) -> requests::GetPets0<'_> {"), "{lib}");
     assert!(lib.contains("#[cfg(feature = \"pets\")]\n    #[must_use"), "{lib}");
     assert!(lib.contains("#[cfg(feature = \"pets\")]\n    impl<'a> GetPets0<'a> {"), "{lib}");
-    assert!(lib.contains("#[cfg(feature = \"pets\")]\n    client_runtime::request_builder!(\n        GetPets0, "), "{lib}");
+    assert!(lib.contains("#[cfg(feature = \"pets\")]\n    client_runtime::request_builder!(GetPets0, "), "{lib}");
     assert!(lib.contains("#[cfg(feature = \"pets\")]\n#[derive(Debug)]\npub enum GetPets0Error {"), "{lib}");
     assert!(lib.contains("#[cfg(feature = \"pets\")]\nimpl client_runtime::DocumentedError for GetPets0Error {"), "{lib}");
     assert!(lib.contains("#[cfg(feature = \"pets\")]\n        pub fn get_pets_0(\n"), "{lib}");

@@ -240,7 +240,7 @@ fn parameters_described_by_a_media_type_are_sent_as_its_text() {
     assert!(lib.contains("pub(crate) filter: Option<&'a crate::types::ListItemsFilter>,"), "{lib}");
     let filter = &lib[lib.find("let request = match filter {").expect("filter is sent")..];
     let filter = &filter[..filter.find("None => request,").unwrap()];
-    assert!(filter.contains("\"filter\",") && filter.contains("serde_json::to_string(value)"), "the JSON one is JSON text: {filter}");
+    assert!(filter.contains("client_runtime::json_text(\"filter\", value)?"), "the JSON one is JSON text: {filter}");
     assert!(lib.contains("pub(crate) search: Option<&'a str>,"), "the text one is text: {lib}");
 }
 

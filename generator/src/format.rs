@@ -6,12 +6,16 @@
 use proc_macro2::TokenStream;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::emit::Code;
 use crate::model::Api;
 
-/// Formats `tokens`, a sequence of whole items (the first part may start with inner
-/// attributes), as Rust source.
-pub fn format_part(tokens: TokenStream) -> Result<String, Diagnostics> {
-    Ok(prettyplease::unparse(&parse(tokens)?))
+/// Formats a part of a file: tokens, a sequence of whole items (the first part may start with
+/// inner attributes), are pretty-printed; text is already formatted.
+pub fn format_part(code: Code) -> Result<String, Diagnostics> {
+    match code {
+        Code::Tokens(tokens) => Ok(prettyplease::unparse(&parse(tokens)?)),
+        Code::Text(text) => Ok(text),
+    }
 }
 
 /// Formats the `types` module part, gating its types by the crate's features on the way
@@ -40,7 +44,7 @@ pub fn join(header: &str, parts: &[String]) -> String {
 }
 
 /// Formats consecutive parts of one file, on this thread.
-pub fn format_lib(parts: Vec<TokenStream>, header: &str) -> Result<String, Diagnostics> {
+pub fn format_lib(parts: Vec<Code>, header: &str) -> Result<String, Diagnostics> {
     let printed = parts.into_iter().map(format_part).collect::<Result<Vec<_>, _>>()?;
     Ok(join(header, &printed))
 }

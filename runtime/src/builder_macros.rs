@@ -93,7 +93,7 @@ macro_rules! client_builder_methods {
 #[macro_export]
 #[doc(hidden)]
 macro_rules! request_builder {
-    ($builder:ident, $success:ty, $error:ty) => {
+    ($builder:ident, $success:ty, $error:ty $(,)?) => {
         impl<'a> $builder<'a> {
             /// Adds a header to this call (a request id, ...); its value is never logged.
             pub fn header(mut self, name: &str, value: &str) -> Self {

@@ -51,6 +51,13 @@ impl<E> From<CallError> for Error<E> {
     }
 }
 
+impl CallError {
+    /// [`Error::InvalidRequest`]: an argument could not be sent as the spec says.
+    pub(crate) fn invalid_request(message: String) -> Self {
+        CallError(Error::InvalidRequest(message))
+    }
+}
+
 impl fmt::Debug for CallError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&self.0, f)

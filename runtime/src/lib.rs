@@ -34,7 +34,7 @@ pub use call::{accept, BoxFuture, CallOptions, Operation};
 pub use client::{ClientBuilder, ClientCore, ConfigError, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
 pub use credential::Credential;
 pub use error::{status_code, CallError, DocumentedError, Error};
-pub use params::{form_body, multipart_body, query_pairs, simple_text, Style};
+pub use params::{form_body, json_body, json_text, multipart_body, query_pairs, simple_text, Style};
 pub use parse::{ParseError, ParseErrorKind};
 pub use redirect::{RedirectRefusal, Redirects};
 pub use response::RawResponse;

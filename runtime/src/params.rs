@@ -1,10 +1,14 @@
 //! Serialising parameters and form bodies the way OpenAPI's `style` and `explode` say.
 //!
 //! Generated code passes typed values; they are turned into a JSON value first, so every type
-//! (strings, numbers, enums, arrays, objects) goes through one set of rules.
+//! (strings, numbers, enums, arrays, objects) goes through one set of rules. A value that
+//! cannot be sent fails the call with [`Error::InvalidRequest`](crate::Error::InvalidRequest)
+//! before anything is sent (a [`CallError`], which `?` turns into the operation's error).
 
 use serde::Serialize;
 use serde_json::Value;
+
+use crate::CallError;
 
 /// How a parameter is laid out (OpenAPI `style`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,8 +25,8 @@ pub enum Style {
     DeepObject,
 }
 
-fn to_value<T: Serialize + ?Sized>(value: &T) -> Result<Value, String> {
-    serde_json::to_value(value).map_err(|error| format!("a parameter could not be serialised: {error}"))
+fn to_value<T: Serialize + ?Sized>(value: &T) -> Result<Value, CallError> {
+    serde_json::to_value(value).map_err(|error| CallError::invalid_request(format!("a parameter could not be serialised: {error}")))
 }
 
 /// A scalar as text: strings as they are, numbers and booleans as written, null as nothing,
@@ -37,7 +41,7 @@ fn scalar_text(value: &Value) -> String {
 
 /// The text of a path or header parameter (`simple` style): arrays are comma-joined; objects
 /// are `key,value` pairs, or `key=value` pairs when exploded.
-pub fn simple_text<T: Serialize + ?Sized>(value: &T, explode: bool) -> Result<String, String> {
+pub fn simple_text<T: Serialize + ?Sized>(value: &T, explode: bool) -> Result<String, CallError> {
     Ok(match to_value(value)? {
         Value::Array(items) => items.iter().map(scalar_text).collect::<Vec<_>>().join(","),
         Value::Object(map) if explode => {
@@ -49,7 +53,7 @@ pub fn simple_text<T: Serialize + ?Sized>(value: &T, explode: bool) -> Result<St
 }
 
 /// The query pairs of one parameter.
-pub fn query_pairs<T: Serialize + ?Sized>(name: &str, value: &T, style: Style, explode: bool) -> Result<Vec<(String, String)>, String> {
+pub fn query_pairs<T: Serialize + ?Sized>(name: &str, value: &T, style: Style, explode: bool) -> Result<Vec<(String, String)>, CallError> {
     let value = to_value(value)?;
     let pairs = match (value, style) {
         (Value::Null, _) => Vec::new(),
@@ -78,7 +82,7 @@ pub fn query_pairs<T: Serialize + ?Sized>(name: &str, value: &T, style: Style, e
 }
 
 /// An `application/x-www-form-urlencoded` body: each top-level field a pair, arrays exploded.
-pub fn form_body<T: Serialize + ?Sized>(body: &T) -> Result<String, String> {
+pub fn form_body<T: Serialize + ?Sized>(body: &T) -> Result<String, CallError> {
     let mut serializer = form_urlencoded::Serializer::new(String::new());
     match to_value(body)? {
         Value::Object(map) => {
@@ -89,13 +93,13 @@ pub fn form_body<T: Serialize + ?Sized>(body: &T) -> Result<String, String> {
             }
         }
         Value::Null => {}
-        other => return Err(format!("a form body must be an object, not {}", json_kind(&other))),
+        other => return Err(CallError::invalid_request(format!("a form body must be an object, not {}", json_kind(&other)))),
     }
     Ok(serializer.finish())
 }
 
 /// A `multipart/form-data` body: each top-level field a text part (nested values as JSON).
-pub fn multipart_body<T: Serialize + ?Sized>(body: &T) -> Result<reqwest::multipart::Form, String> {
+pub fn multipart_body<T: Serialize + ?Sized>(body: &T) -> Result<reqwest::multipart::Form, CallError> {
     let mut form = reqwest::multipart::Form::new();
     match to_value(body)? {
         Value::Object(map) => {
@@ -104,9 +108,20 @@ pub fn multipart_body<T: Serialize + ?Sized>(body: &T) -> Result<reqwest::multip
             }
         }
         Value::Null => {}
-        other => return Err(format!("a multipart body must be an object, not {}", json_kind(&other))),
+        other => return Err(CallError::invalid_request(format!("a multipart body must be an object, not {}", json_kind(&other)))),
     }
     Ok(form)
+}
+
+/// A JSON request body.
+pub fn json_body<T: Serialize + ?Sized>(body: &T) -> Result<Vec<u8>, CallError> {
+    serde_json::to_vec(body).map_err(|error| CallError::invalid_request(format!("the body could not be encoded as JSON: {error}")))
+}
+
+/// The JSON text of parameter `name`, described by `content: application/json`.
+pub fn json_text<T: Serialize + ?Sized>(name: &str, value: &T) -> Result<String, CallError> {
+    serde_json::to_string(value)
+        .map_err(|error| CallError::invalid_request(format!("parameter `{name}` could not be encoded as JSON: {error}")))
 }
 
 /// The kind of a JSON value, for messages: the value itself may be a secret.

@@ -2,6 +2,8 @@
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
+use crate::CallError;
+
 /// Everything but RFC 3986 unreserved characters is encoded, so a value is always exactly one
 /// path segment: `a/b c?d` becomes `a%2Fb%20c%3Fd`.
 const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
@@ -26,9 +28,14 @@ pub enum Constraint<'a> {
 }
 
 impl Constraint<'_> {
-    /// Checks `value`, naming the argument in the error. The value itself is not repeated in
-    /// the message: arguments such as tokens are secrets.
-    pub fn check(self, argument: &str, value: &str) -> Result<(), String> {
+    /// Checks `value`, naming the argument in the error (an
+    /// [`Error::InvalidRequest`](crate::Error::InvalidRequest)). The value itself is not
+    /// repeated in the message: arguments such as tokens are secrets.
+    pub fn check(self, argument: &str, value: &str) -> Result<(), CallError> {
+        self.problem(argument, value).map_err(CallError::invalid_request)
+    }
+
+    fn problem(self, argument: &str, value: &str) -> Result<(), String> {
         let length = value.chars().count();
         match self {
             Constraint::MinLength(min) if length < min => Err(format!(
@@ -70,7 +77,7 @@ mod tests {
         let not_reserved = Constraint::FullMatch("((?!provider|current).)*");
         assert!(not_reserved.check("id", "urn:vcloud:session:42").is_ok());
         let error = not_reserved.check("id", "current").unwrap_err();
-        assert_eq!(error, "`id` must match the pattern `((?!provider|current).)*`");
+        assert_eq!(error.to_string(), "invalid request, nothing was sent: `id` must match the pattern `((?!provider|current).)*`");
         assert!(not_reserved.check("id", "provider").is_err());
     }
 

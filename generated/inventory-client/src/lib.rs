@@ -590,15 +590,8 @@ impl Client {
     /// # Errors
     ///
     /// [`Error::Documented`] with a [`CreateItemError`] for each error response the spec documents; the other [`Error`] variants for anything else.
-    pub fn create_item<'a>(
-        &'a self,
-        body: &'a crate::types::NewItem,
-    ) -> requests::CreateItem<'a> {
-        requests::CreateItem {
-            client: self,
-            body,
-            options: client_runtime::CallOptions::default(),
-        }
+    pub fn create_item<'a>(&'a self, body: &'a crate::types::NewItem) -> requests::CreateItem<'a> {
+        requests::CreateItem { client: self, body, options: client_runtime::CallOptions::default() }
     }
     /// Get an item
     ///
@@ -614,11 +607,7 @@ impl Client {
     ///
     /// [`Error::Documented`] with a [`GetItemError`] for each error response the spec documents; the other [`Error`] variants for anything else.
     pub fn get_item<'a>(&'a self, id: &'a str) -> requests::GetItem<'a> {
-        requests::GetItem {
-            client: self,
-            id,
-            options: client_runtime::CallOptions::default(),
-        }
+        requests::GetItem { client: self, id, options: client_runtime::CallOptions::default() }
     }
 }
 /// One request builder per operation, returned by the operation's method on
@@ -756,16 +745,11 @@ pub mod requests {
                 options,
             } = self;
             if let Some(value) = name {
-                client_runtime::Constraint::MaxLength(64)
-                    .check("name", value)
-                    .map_err(client_runtime::Error::InvalidRequest)?;
+                client_runtime::Constraint::MaxLength(64).check("name", value)?;
             }
             let request = client.core.request(client_runtime::Method::GET, "/items");
             let request = client_runtime::accept(request, "application/json");
-            let request = {
-                let value = site;
-                request.query(&[("site", value.to_string())])
-            };
+            let request = request.query(&[("site", site.to_string())]);
             let request = match limit {
                 Some(value) => request.query(&[("limit", value.to_string())]),
                 None => request,
@@ -787,48 +771,15 @@ pub mod requests {
                 None => request,
             };
             let request = match status {
-                Some(value) => {
-                    request
-                        .query(
-                            &client_runtime::query_pairs(
-                                    "status",
-                                    value,
-                                    client_runtime::Style::Form,
-                                    true,
-                                )
-                                .map_err(client_runtime::Error::InvalidRequest)?,
-                        )
-                }
+                Some(value) => request.query(&client_runtime::query_pairs("status", value, client_runtime::Style::Form, true)?),
                 None => request,
             };
             let request = match sort {
-                Some(value) => {
-                    request
-                        .query(
-                            &client_runtime::query_pairs(
-                                    "sort",
-                                    value,
-                                    client_runtime::Style::Form,
-                                    true,
-                                )
-                                .map_err(client_runtime::Error::InvalidRequest)?,
-                        )
-                }
+                Some(value) => request.query(&client_runtime::query_pairs("sort", value, client_runtime::Style::Form, true)?),
                 None => request,
             };
             let request = match tag {
-                Some(value) => {
-                    request
-                        .query(
-                            &client_runtime::query_pairs(
-                                    "tag",
-                                    value,
-                                    client_runtime::Style::Form,
-                                    false,
-                                )
-                                .map_err(client_runtime::Error::InvalidRequest)?,
-                        )
-                }
+                Some(value) => request.query(&client_runtime::query_pairs("tag", value, client_runtime::Style::Form, false)?),
                 None => request,
             };
             let request = match x_tenant {
@@ -840,9 +791,7 @@ pub mod requests {
                 None => request,
             };
             let request = match session {
-                Some(value) => {
-                    request.header("cookie", format!("{}={}", "session", value))
-                }
+                Some(value) => request.header("cookie", format!("{}={}", "session", value)),
                 None => request,
             };
             let request = match timeout_query {
@@ -862,7 +811,9 @@ pub mod requests {
         }
     }
     client_runtime::request_builder!(
-        ListItems, super::types::ListItemsResponse, super::ListItemsError
+        ListItems,
+        crate::types::ListItemsResponse,
+        crate::ListItemsError,
     );
     /// The request of [`Client::create_item`](crate::Client::create_item): `POST /items`.
     ///
@@ -884,14 +835,7 @@ pub mod requests {
             let CreateItem { client, body, options } = self;
             let request = client.core.request(client_runtime::Method::POST, "/items");
             let request = client_runtime::accept(request, "application/json");
-            let request = request
-                .header("content-type", "application/json")
-                .body(
-                    serde_json::to_vec(body)
-                        .map_err(|error| client_runtime::Error::InvalidRequest(
-                            format!("the body could not be encoded as JSON: {error}"),
-                        ))?,
-                );
+            let request = request.header("content-type", "application/json").body(client_runtime::json_body(body)?);
             let operation = &client_runtime::Operation {
                 id: "createItem",
                 path: "/items",
@@ -904,7 +848,7 @@ pub mod requests {
             }
         }
     }
-    client_runtime::request_builder!(CreateItem, (), super::CreateItemError);
+    client_runtime::request_builder!(CreateItem, (), crate::CreateItemError);
     /// The request of [`Client::get_item`](crate::Client::get_item): `GET /items/{id}`.
     ///
     /// Set optional parameters and per-call options, then `.await` it or call [`send`](Self::send).
@@ -923,12 +867,8 @@ pub mod requests {
             client_runtime::Error<crate::GetItemError>,
         > {
             let GetItem { client, id, options } = self;
-            let request = client
-                .core
-                .request(
-                    client_runtime::Method::GET,
-                    &format!("/items/{}", client_runtime::encode_path_segment(id)),
-                );
+            let path = format!("/items/{}", client_runtime::encode_path_segment(id));
+            let request = client.core.request(client_runtime::Method::GET, &path);
             let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {
                 id: "getItem",
@@ -942,7 +882,7 @@ pub mod requests {
             }
         }
     }
-    client_runtime::request_builder!(GetItem, super::types::Item, super::GetItemError);
+    client_runtime::request_builder!(GetItem, crate::types::Item, crate::GetItemError);
 }
 /// The error responses [`Client::list_items`] documents.
 #[derive(Debug)]

@@ -243,15 +243,11 @@ pub mod requests {
             client_runtime::Error<crate::GetRegistrationTokenError>,
         > {
             let GetRegistrationToken { client, token, options } = self;
-            let request = client
-                .core
-                .request(
-                    client_runtime::Method::GET,
-                    &format!(
-                        "/aaa/registration-token/{}",
-                        client_runtime::encode_path_segment(token)
-                    ),
-                );
+            let path = format!(
+                "/aaa/registration-token/{}",
+                client_runtime::encode_path_segment(token),
+            );
+            let request = client.core.request(client_runtime::Method::GET, &path);
             let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {
                 id: "GetRegistrationToken",
@@ -266,8 +262,9 @@ pub mod requests {
         }
     }
     client_runtime::request_builder!(
-        GetRegistrationToken, super::types::RegistrationToken,
-        super::GetRegistrationTokenError
+        GetRegistrationToken,
+        crate::types::RegistrationToken,
+        crate::GetRegistrationTokenError,
     );
 }
 /// The error responses [`Client::get_registration_token`] documents.

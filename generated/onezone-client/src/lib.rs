@@ -239,15 +239,11 @@ pub mod requests {
             client_runtime::Error<crate::CreateProviderRegistrationTokenForUserError>,
         > {
             let CreateProviderRegistrationTokenForUser { client, id, options } = self;
-            let request = client
-                .core
-                .request(
-                    client_runtime::Method::POST,
-                    &format!(
-                        "/users/{}/clusters/provider_registration_token",
-                        client_runtime::encode_path_segment(id)
-                    ),
-                );
+            let path = format!(
+                "/users/{}/clusters/provider_registration_token",
+                client_runtime::encode_path_segment(id),
+            );
+            let request = client.core.request(client_runtime::Method::POST, &path);
             let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {
                 id: "createProviderRegistrationTokenForUser",
@@ -262,8 +258,9 @@ pub mod requests {
         }
     }
     client_runtime::request_builder!(
-        CreateProviderRegistrationTokenForUser, super::types::ProviderRegistrationToken,
-        super::CreateProviderRegistrationTokenForUserError
+        CreateProviderRegistrationTokenForUser,
+        crate::types::ProviderRegistrationToken,
+        crate::CreateProviderRegistrationTokenForUserError,
     );
 }
 /// The error responses [`Client::create_provider_registration_token_for_user`] documents.

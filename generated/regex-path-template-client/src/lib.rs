@@ -131,11 +131,7 @@ impl Client {
     ///
     /// [`Error::Documented`] with a [`GetTokenError`] for each error response the spec documents; the other [`Error`] variants for anything else.
     pub fn get_token<'a>(&'a self, id: &'a str) -> requests::GetToken<'a> {
-        requests::GetToken {
-            client: self,
-            id,
-            options: client_runtime::CallOptions::default(),
-        }
+        requests::GetToken { client: self, id, options: client_runtime::CallOptions::default() }
     }
     /// Get an owner
     ///
@@ -151,11 +147,7 @@ impl Client {
     ///
     /// [`Error::Documented`] with a [`GetOwnerError`] for each error response the spec documents; the other [`Error`] variants for anything else.
     pub fn get_owner<'a>(&'a self, name: &'a str) -> requests::GetOwner<'a> {
-        requests::GetOwner {
-            client: self,
-            name,
-            options: client_runtime::CallOptions::default(),
-        }
+        requests::GetOwner { client: self, name, options: client_runtime::CallOptions::default() }
     }
 }
 /// One request builder per operation, returned by the operation's method on
@@ -180,17 +172,9 @@ pub mod requests {
             client_runtime::Error<crate::GetTokenError>,
         > {
             let GetToken { client, id, options } = self;
-            client_runtime::Constraint::FullMatch("((?!provider|current).)*")
-                .check("id", id)
-                .map_err(client_runtime::Error::InvalidRequest)?;
-            let request = client
-                .core
-                .request(
-                    client_runtime::Method::GET,
-                    &format!(
-                        "/sessions/{}/token", client_runtime::encode_path_segment(id)
-                    ),
-                );
+            client_runtime::Constraint::FullMatch("((?!provider|current).)*").check("id", id)?;
+            let path = format!("/sessions/{}/token", client_runtime::encode_path_segment(id));
+            let request = client.core.request(client_runtime::Method::GET, &path);
             let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {
                 id: "getToken",
@@ -204,9 +188,7 @@ pub mod requests {
             }
         }
     }
-    client_runtime::request_builder!(
-        GetToken, super::types::Token, super::GetTokenError
-    );
+    client_runtime::request_builder!(GetToken, crate::types::Token, crate::GetTokenError);
     /// The request of [`Client::get_owner`](crate::Client::get_owner): `GET /owners/{name:[a-z]+}`.
     ///
     /// Set optional parameters and per-call options, then `.await` it or call [`send`](Self::send).
@@ -225,15 +207,9 @@ pub mod requests {
             client_runtime::Error<crate::GetOwnerError>,
         > {
             let GetOwner { client, name, options } = self;
-            client_runtime::Constraint::FullMatch("[a-z]+")
-                .check("name", name)
-                .map_err(client_runtime::Error::InvalidRequest)?;
-            let request = client
-                .core
-                .request(
-                    client_runtime::Method::GET,
-                    &format!("/owners/{}", client_runtime::encode_path_segment(name)),
-                );
+            client_runtime::Constraint::FullMatch("[a-z]+").check("name", name)?;
+            let path = format!("/owners/{}", client_runtime::encode_path_segment(name));
+            let request = client.core.request(client_runtime::Method::GET, &path);
             let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {
                 id: "getOwner",
@@ -247,9 +223,7 @@ pub mod requests {
             }
         }
     }
-    client_runtime::request_builder!(
-        GetOwner, super::types::Token, super::GetOwnerError
-    );
+    client_runtime::request_builder!(GetOwner, crate::types::Token, crate::GetOwnerError);
 }
 /// The error responses [`Client::get_token`] documents.
 ///

@@ -401,15 +401,11 @@ pub mod requests {
             client_runtime::Error<crate::GetRegistrationTokenStatusError>,
         > {
             let GetRegistrationTokenStatus { client, token_id, options } = self;
-            let request = client
-                .core
-                .request(
-                    client_runtime::Method::GET,
-                    &format!(
-                        "/baremetal/registration-tokens/{}/status",
-                        client_runtime::encode_path_segment(token_id)
-                    ),
-                );
+            let path = format!(
+                "/baremetal/registration-tokens/{}/status",
+                client_runtime::encode_path_segment(token_id),
+            );
+            let request = client.core.request(client_runtime::Method::GET, &path);
             let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {
                 id: "getRegistrationTokenStatus",
@@ -424,8 +420,9 @@ pub mod requests {
         }
     }
     client_runtime::request_builder!(
-        GetRegistrationTokenStatus, super::types::TokenStatusInfo,
-        super::GetRegistrationTokenStatusError
+        GetRegistrationTokenStatus,
+        crate::types::TokenStatusInfo,
+        crate::GetRegistrationTokenStatusError,
     );
 }
 /// The error responses [`Client::get_registration_token_status`] documents.

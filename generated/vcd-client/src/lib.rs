@@ -291,11 +291,7 @@ impl Client {
     ///
     /// [`Error::Documented`] with a [`GetTokenError`] for each error response the spec documents; the other [`Error`] variants for anything else.
     pub fn get_token<'a>(&'a self, id: &'a str) -> requests::GetToken<'a> {
-        requests::GetToken {
-            client: self,
-            id,
-            options: client_runtime::CallOptions::default(),
-        }
+        requests::GetToken { client: self, id, options: client_runtime::CallOptions::default() }
     }
 }
 /// One request builder per operation, returned by the operation's method on
@@ -320,22 +316,10 @@ pub mod requests {
             client_runtime::Error<crate::GetTokenError>,
         > {
             let GetToken { client, id, options } = self;
-            client_runtime::Constraint::Pattern("^((?!provider|current).)*$")
-                .check("id", id)
-                .map_err(client_runtime::Error::InvalidRequest)?;
-            let request = client
-                .core
-                .request(
-                    client_runtime::Method::GET,
-                    &format!(
-                        "/1.0.0/sessions/{}/token",
-                        client_runtime::encode_path_segment(id)
-                    ),
-                );
-            let request = client_runtime::accept(
-                request,
-                "application/json;version=36.3",
-            );
+            client_runtime::Constraint::Pattern("^((?!provider|current).)*$").check("id", id)?;
+            let path = format!("/1.0.0/sessions/{}/token", client_runtime::encode_path_segment(id));
+            let request = client.core.request(client_runtime::Method::GET, &path);
+            let request = client_runtime::accept(request, "application/json;version=36.3");
             let operation = &client_runtime::Operation {
                 id: "getToken",
                 path: "/1.0.0/sessions/{id}/token",
@@ -348,9 +332,7 @@ pub mod requests {
             }
         }
     }
-    client_runtime::request_builder!(
-        GetToken, super::types::Token, super::GetTokenError
-    );
+    client_runtime::request_builder!(GetToken, crate::types::Token, crate::GetTokenError);
 }
 /// The error responses [`Client::get_token`] documents.
 #[derive(Debug)]

@@ -266,18 +266,9 @@ pub mod requests {
             client_runtime::Error<crate::CreateVidmUserTokenError>,
         > {
             let CreateVidmUserToken { client, body, options } = self;
-            let request = client
-                .core
-                .request(client_runtime::Method::POST, "/auth/token/vidm");
+            let request = client.core.request(client_runtime::Method::POST, "/auth/token/vidm");
             let request = client_runtime::accept(request, "application/json");
-            let request = request
-                .header("content-type", "application/json")
-                .body(
-                    serde_json::to_vec(body)
-                        .map_err(|error| client_runtime::Error::InvalidRequest(
-                            format!("the body could not be encoded as JSON: {error}"),
-                        ))?,
-                );
+            let request = request.header("content-type", "application/json").body(client_runtime::json_body(body)?);
             let operation = &client_runtime::Operation {
                 id: "createVidmUserToken",
                 path: "/auth/token/vidm",
@@ -291,7 +282,9 @@ pub mod requests {
         }
     }
     client_runtime::request_builder!(
-        CreateVidmUserToken, super::types::Token, super::CreateVidmUserTokenError
+        CreateVidmUserToken,
+        crate::types::Token,
+        crate::CreateVidmUserTokenError,
     );
 }
 /// The error responses [`Client::create_vidm_user_token`] documents.

@@ -9,7 +9,8 @@ use quote::{format_ident, quote};
 
 use super::docs::doc_lines;
 use super::errors::ErrorGroups;
-use super::operations::{error_enum_ident, outcome_keeps_status, success_enum_ident, success_type, uniform_success};
+use super::operations::{error_enum_ident, outcome_keeps_status, success_enum_ident, success_type};
+use super::requests::uniform_success;
 use crate::features;
 use crate::model::{Api, BodyKind, Operation, Outcome, PathPart, StatusKey};
 

@@ -3,19 +3,28 @@
 //! - [`types`]: schema types, through progenitor's engine (`prepare` first rewrites the schemas
 //!   into forms it reads correctly);
 //! - [`client`]: the `Client`, its builder and one authentication method per security scheme;
-//! - [`operations`]: one method and request builder per operation;
+//! - [`methods`]: one method per operation, returning its request builder;
+//! - [`requests`]: the request builders, which send the request and read the response;
+//! - [`operations`]: the success enums of operations whose successes differ in body;
 //! - [`errors`]: the enums of documented errors, one per distinct set of error responses;
 //! - [`headers`]: typed response headers;
 //! - [`mock`]: typed mocks behind the generated crate's `mock` feature.
+//!
+//! The methods and the request builders, whose shape is ours, are written directly as
+//! formatted text ([`text`]); the rest is built as tokens and formatted by stage 5. Each
+//! [`Part`] of `lib.rs` is one or the other ([`Code`]).
 
 pub mod client;
 pub mod docs;
 mod enums;
 pub mod errors;
 pub mod headers;
+pub mod methods;
 pub mod mock;
 pub mod operations;
 mod prepare;
+pub mod requests;
+pub mod text;
 pub mod types;
 
 use proc_macro2::TokenStream;
@@ -26,9 +35,8 @@ use crate::model::Api;
 
 /// The tokens of `lib.rs`, and what the writer needs to know of its types.
 pub struct Emitted {
-    /// The whole `lib.rs`, unformatted, in consecutive parts that are each a file of their own
-    /// (the [`Part`]s, in order).
-    pub parts: Vec<TokenStream>,
+    /// The whole `lib.rs` in consecutive parts (the [`Part`]s, in order).
+    pub parts: Vec<Code>,
     /// How many schema types there are and which optional crates they need.
     pub types: types::TypeFacts,
 }
@@ -41,8 +49,10 @@ pub enum Part {
     Head,
     /// `pub mod types` ([`types_module`]).
     Types,
-    /// The `Client`, its builder, the login helpers and the operation methods.
+    /// The `Client`, its builder and the login helpers.
     Client,
+    /// `impl Client` with the operation methods.
+    Methods,
     /// `pub mod requests`, a builder per operation.
     Requests,
     /// Response enums, typed headers and mocks.
@@ -51,7 +61,15 @@ pub enum Part {
 
 impl Part {
     /// Every part, in file order.
-    pub const ALL: [Part; 5] = [Part::Head, Part::Types, Part::Client, Part::Requests, Part::Responses];
+    pub const ALL: [Part; 6] = [Part::Head, Part::Types, Part::Client, Part::Methods, Part::Requests, Part::Responses];
+}
+
+/// A part's code: tokens, formatted by stage 5, or text written already formatted.
+pub enum Code {
+    /// Tokens, to be pretty-printed.
+    Tokens(TokenStream),
+    /// Formatted Rust source.
+    Text(String),
 }
 
 /// Emits the client for `api`, in one thread. (`generate_crate` emits and formats the parts
@@ -61,8 +79,8 @@ pub fn emit(api: &Api) -> Result<Emitted, Diagnostics> {
     let parts = Part::ALL
         .iter()
         .map(|part| match part {
-            Part::Head => head(api, &types.facts),
-            Part::Types => types_module(&types.tokens),
+            Part::Head => Code::Tokens(head(api, &types.facts)),
+            Part::Types => Code::Tokens(types_module(&types.tokens)),
             other => operations_part(api, *other),
         })
         .collect();
@@ -107,32 +125,31 @@ pub fn types_module(type_items: &TokenStream) -> TokenStream {
 }
 
 /// One of the parts that do not depend on the schema types: [`Part::Client`],
-/// [`Part::Requests`] or [`Part::Responses`] (nothing for the others).
-pub fn operations_part(api: &Api, part: Part) -> TokenStream {
+/// [`Part::Methods`], [`Part::Requests`] or [`Part::Responses`] (nothing for the others).
+pub fn operations_part(api: &Api, part: Part) -> Code {
     match part {
         Part::Client => {
             let client = client::emit_client(api);
             let login_helpers = client::emit_login_helpers(api);
-            let methods = operations::emit_methods(api);
-            quote! {
+            Code::Tokens(quote! {
                 #client
                 #login_helpers
-                #methods
-            }
+            })
         }
-        Part::Requests => operations::emit_requests(api),
+        Part::Methods => Code::Text(methods::write_methods(api)),
+        Part::Requests => Code::Text(requests::write_requests(api)),
         Part::Responses => {
             // Which operations share an error enum: the enums and their mocks follow it.
             let groups = errors::ErrorGroups::new(api);
             let enums = operations::emit_response_enums(api, &groups);
             let headers = headers::emit_headers(api);
             let mock = mock::emit_mock(api, &groups);
-            quote! {
+            Code::Tokens(quote! {
                 #enums
                 #headers
                 #mock
-            }
+            })
         }
-        Part::Head | Part::Types => TokenStream::new(),
+        Part::Head | Part::Types => Code::Tokens(TokenStream::new()),
     }
 }

@@ -1,0 +1,433 @@
+//! `mod requests`: one request builder per operation, written as formatted text
+//! ([`super::text`]). A builder holds the required arguments the operation's method took,
+//! takes the optional ones and the per-call options as setters, and is sent with `.await` or
+//! `send()`.
+//!
+//! Everything that is not specific to an operation (credentials, per-call options, retries,
+//! the tracing span, reading the body) is in `client_runtime`, so each `send` stays small:
+//! checking the arguments, building the request, matching the status.
+
+use super::docs::text_lines;
+use super::text::{self, Writer};
+use crate::model::{Api, BodyKind, Constraint, Operation, Outcome, Param, ParamLocation, ParamStyle, ParamType, PathPart, StatusKey};
+
+/// The `requests` module, a builder per operation.
+pub fn write_requests(api: &Api) -> String {
+    let mut out = Writer::default();
+    out.docs([
+        "One request builder per operation, returned by the operation's method on",
+        "[`Client`]: setters for the optional parameters and per-call options",
+        "(`header`, `timeout`, `credential`, `retry`); `.await` it or call `send()`.",
+    ]);
+    out.open("pub mod requests {");
+    for operation in &api.operations {
+        write_builder(&mut out, operation);
+    }
+    out.close("}");
+    out.finish()
+}
+
+/// The name of an operation's error enum (or of its alias of a shared one).
+pub(crate) fn error_enum_name(operation: &Operation) -> String {
+    format!("{}Error", operation.type_name)
+}
+
+/// The name of an operation's success enum, for an operation whose successes differ in body.
+pub(crate) fn success_enum_name(operation: &Operation) -> String {
+    format!("{}Response", operation.type_name)
+}
+
+/// Whether every success response has the same body, so the method can return that type; if
+/// not, it returns an enum with a variant per success status.
+pub(crate) fn uniform_success(operation: &Operation) -> bool {
+    operation.success.windows(2).all(|pair| pair[0].body == pair[1].body)
+}
+
+/// The Rust type of a body, as named from anywhere in the crate.
+pub(crate) fn body_type(kind: &BodyKind) -> String {
+    match kind {
+        BodyKind::Empty => "()".into(),
+        BodyKind::Json(name) | BodyKind::Form(name) | BodyKind::Multipart(name) => format!("crate::types::{name}"),
+        BodyKind::Text => "String".into(),
+        BodyKind::Bytes => "client_runtime::bytes::Bytes".into(),
+    }
+}
+
+/// The body type a successful call returns inside `client_runtime::Response`.
+pub(crate) fn success_type(operation: &Operation) -> String {
+    if uniform_success(operation) {
+        operation.success.first().map_or_else(|| "()".into(), |outcome| body_type(&outcome.body))
+    } else {
+        format!("crate::{}", success_enum_name(operation))
+    }
+}
+
+/// The type of a parameter as held by a request builder (references live as long as `'a`).
+pub(crate) fn argument_type(param: &Param) -> String {
+    match &param.ty {
+        ParamType::Str => "&'a str".into(),
+        ParamType::Integer(name) => (*name).into(),
+        ParamType::Number => "f64".into(),
+        ParamType::Bool => "bool".into(),
+        ParamType::Named(name) | ParamType::Json(name) => format!("&'a crate::types::{name}"),
+    }
+}
+
+/// The type of the request body as held by a request builder.
+pub(crate) fn body_argument_type(kind: &BodyKind) -> String {
+    match kind {
+        BodyKind::Text => "&'a str".into(),
+        kind => format!("&'a {}", body_type(kind)),
+    }
+}
+
+/// Whether a builder holds the parameter by reference.
+pub(crate) fn is_reference(param: &Param) -> bool {
+    matches!(param.ty, ParamType::Str | ParamType::Named(_) | ParamType::Json(_))
+}
+
+pub(crate) fn location_word(location: ParamLocation) -> &'static str {
+    match location {
+        ParamLocation::Path => "path",
+        ParamLocation::Query => "query",
+        ParamLocation::Header => "header",
+        ParamLocation::Cookie => "cookie",
+    }
+}
+
+/// The request builder of one operation: fields, setters of the optional parameters, `send`,
+/// and the runtime's common methods.
+fn write_builder(out: &mut Writer, operation: &Operation) {
+    let builder = &operation.type_name;
+    let method = &operation.method_name;
+    let error = error_enum_name(operation);
+    let gate = text::cfg(operation.feature.as_ref());
+    let gate = || gate.iter();
+
+    out.docs([
+        format!("The request of [`Client::{method}`](crate::Client::{method}): `{} {}`.", operation.http_method, operation.path),
+        String::new(),
+        "Set optional parameters and per-call options, then `.await` it or call [`send`](Self::send).".to_owned(),
+    ]);
+    gate().for_each(|line| out.line(line));
+    out.line("#[must_use = \"a request is sent when it is awaited or `send` is called\"]");
+    out.open(format_args!("pub struct {builder}<'a> {{"));
+    out.line("pub(crate) client: &'a crate::Client,");
+    let mut names: Vec<String> = Vec::new();
+    for param in &operation.parameters {
+        let ty = argument_type(param);
+        let ty = if param.required { ty } else { format!("Option<{ty}>") };
+        out.line(format_args!("pub(crate) {}: {ty},", param.rust_name));
+        names.push(param.rust_name.clone());
+    }
+    if let Some(body) = &operation.body {
+        let ty = body_argument_type(&body.kind);
+        let ty = if body.required { ty } else { format!("Option<{ty}>") };
+        out.line(format_args!("pub(crate) body: {ty},"));
+        names.push("body".into());
+    }
+    out.line("pub(crate) options: client_runtime::CallOptions,");
+    out.close("}");
+
+    gate().for_each(|line| out.line(line));
+    out.open(format_args!("impl<'a> {builder}<'a> {{"));
+    for param in operation.parameters.iter().filter(|param| !param.required) {
+        let mut lines = vec![format!("Sets the optional {} parameter `{}`.", location_word(param.location), param.name)];
+        if let Some(description) = &param.description {
+            lines.push(String::new());
+            lines.extend(text_lines(description));
+        }
+        write_setter(out, &lines, &param.rust_name, &argument_type(param));
+    }
+    if let Some(body) = operation.body.as_ref().filter(|body| !body.required) {
+        let mut lines = vec![format!("Sets the optional request body (`{}`).", body.media_type)];
+        if let Some(description) = &body.description {
+            lines.push(String::new());
+            lines.extend(text_lines(description));
+        }
+        write_setter(out, &lines, "body", &body_argument_type(&body.kind));
+    }
+    let success = success_type(operation);
+    out.docs(["Sends the request and reads the response."]);
+    let (response, error_type) = (format!("client_runtime::Response<{success}>"), format!("client_runtime::Error<crate::{error}>"));
+    let one_line = format!("pub async fn send(self) -> Result<{response}, {error_type}> {{");
+    if out.fits(&one_line) {
+        out.open(one_line);
+    } else {
+        out.open("pub async fn send(");
+        out.line("self,");
+        out.reopen(") -> Result<");
+        out.line(format_args!("{response},"));
+        out.line(format_args!("{error_type},"));
+        out.reopen("> {");
+    }
+    names.insert(0, "client".into());
+    names.push("options".into());
+    out.list(&format!("let {builder} {{"), &names, "} = self;");
+    write_send(out, operation);
+    out.close("}");
+    out.close("}");
+
+    // The per-call option setters (`header`, `timeout`, `credential`, `retry`), `IntoFuture`
+    // and a `Debug` that prints no argument, the same for every builder.
+    gate().for_each(|line| out.line(line));
+    out.list("client_runtime::request_builder!(", &[builder.clone(), success, format!("crate::{error}")], ");");
+}
+
+fn write_setter(out: &mut Writer, docs: &[String], name: &str, ty: &str) {
+    out.docs(docs);
+    out.open(format_args!("pub fn {name}(mut self, {name}: {ty}) -> Self {{"));
+    out.line(format_args!("self.{name} = Some({name});"));
+    out.line("self");
+    out.close("}");
+}
+
+/// The body of a builder's `send`: checks, the request, the call, the status match.
+fn write_send(out: &mut Writer, operation: &Operation) {
+    for param in &operation.parameters {
+        write_checks(out, param);
+    }
+    let path = write_path(out, operation);
+    out.line(format_args!("let request = client.core.request(client_runtime::Method::{}, {path});", operation.http_method));
+    if let Some(accept) = &operation.accept {
+        out.line(format_args!("let request = client_runtime::accept(request, {});", text::string(accept)));
+    }
+    for param in operation.parameters.iter().filter(|param| param.location != ParamLocation::Path) {
+        write_parameter(out, param);
+    }
+    if let Some(body) = &operation.body {
+        let media_type = text::string(&body.media_type);
+        let attach = match &body.kind {
+            BodyKind::Json(_) | BodyKind::Empty => {
+                format!("request.header(\"content-type\", {media_type}).body(client_runtime::json_body(body)?)")
+            }
+            BodyKind::Form(_) => format!("request.header(\"content-type\", {media_type}).body(client_runtime::form_body(body)?)"),
+            // reqwest writes the multipart content type itself, with the boundary.
+            BodyKind::Multipart(_) => "request.multipart(client_runtime::multipart_body(body)?)".into(),
+            BodyKind::Text => format!("request.header(\"content-type\", {media_type}).body(body.to_owned())"),
+            BodyKind::Bytes => format!("request.header(\"content-type\", {media_type}).body(body.clone())"),
+        };
+        if body.required {
+            out.line(format_args!("let request = {attach};"));
+        } else {
+            write_optional(out, "body", "body", &attach);
+        }
+    }
+    let alternatives: Vec<String> = operation
+        .security
+        .iter()
+        .map(|schemes| format!("&[{}]", schemes.iter().map(|scheme| text::string(scheme)).collect::<Vec<_>>().join(", ")))
+        .collect();
+    out.list(
+        "let operation = &client_runtime::Operation {",
+        &[
+            format!("id: {}", text::string(&operation.id)),
+            format!("path: {}", text::string(&operation.path)),
+            format!("security: &[{}]", alternatives.join(", ")),
+        ],
+        "};",
+    );
+    out.line("let response = client.core.execute(operation, request, options).await?;");
+    write_status_match(out, operation);
+}
+
+/// `let request = match #name { Some(value) => #apply, None => request };`, where `apply` uses
+/// `value`.
+fn write_optional(out: &mut Writer, name: &str, value: &str, apply: &str) {
+    out.open(format_args!("let request = match {name} {{"));
+    out.line(format_args!("Some({value}) => {apply},"));
+    out.line("None => request,");
+    out.close("};");
+}
+
+fn write_checks(out: &mut Writer, param: &Param) {
+    for constraint in &param.constraints {
+        let constraint = match constraint {
+            Constraint::MinLength(min) => format!("client_runtime::Constraint::MinLength({min})"),
+            Constraint::MaxLength(max) => format!("client_runtime::Constraint::MaxLength({max})"),
+            Constraint::FullMatch(pattern) => format!("client_runtime::Constraint::FullMatch({})", text::string(pattern)),
+            Constraint::Pattern(pattern) => format!("client_runtime::Constraint::Pattern({})", text::string(pattern)),
+        };
+        // A constraint is about the text sent: a number or other non-string value (a regex in
+        // a Swagger path template over an integer id) is checked as its text.
+        let value = if param.required { param.rust_name.as_str() } else { "value" };
+        let value = match param.ty {
+            ParamType::Str => value.to_owned(),
+            _ => format!("&{value}.to_string()"),
+        };
+        let check = format!("{constraint}.check({}, {value})?;", text::string(&param.rust_name));
+        if param.required {
+            out.line(check);
+        } else {
+            out.open(format_args!("if let Some(value) = {} {{", param.rust_name));
+            out.line(check);
+            out.close("}");
+        }
+    }
+}
+
+/// Writes `let path = format!(...)` when the path has parameters, and returns the expression
+/// of the path (the literal path when it has none).
+fn write_path(out: &mut Writer, operation: &Operation) -> String {
+    let mut template = String::new();
+    let mut values = Vec::new();
+    for part in &operation.path_parts {
+        match part {
+            PathPart::Literal(literal) => template.push_str(literal),
+            PathPart::Parameter { name, .. } => {
+                // Literals never hold braces (the template parser rejects stray ones), so the
+                // text is a valid format string as it is.
+                template.push_str("{}");
+                let param = operation.parameters.iter().find(|param| param.location == ParamLocation::Path && param.name == *name);
+                let value = match param {
+                    Some(param) => {
+                        let name = &param.rust_name;
+                        match param.ty {
+                            ParamType::Json(_) => format!("client_runtime::encode_path_segment(&{})", json_text(param, name)),
+                            ParamType::Str => format!("client_runtime::encode_path_segment({name})"),
+                            ParamType::Named(_) => {
+                                format!("client_runtime::encode_path_segment(&client_runtime::simple_text({name}, {})?)", param.explode)
+                            }
+                            _ => format!("client_runtime::encode_path_segment(&{name}.to_string())"),
+                        }
+                    }
+                    // Validation guarantees every template parameter is declared.
+                    None => "\"\"".into(),
+                };
+                values.push(value);
+            }
+        }
+    }
+    if values.is_empty() {
+        return text::string(&template);
+    }
+    values.insert(0, text::string(&template));
+    out.list("let path = format!(", &values, ");");
+    "&path".into()
+}
+
+/// The JSON text of `value`, a parameter described by `content: application/json`.
+fn json_text(param: &Param, value: &str) -> String {
+    format!("client_runtime::json_text({}, {value})?", text::string(&param.name))
+}
+
+/// Adds a query, header or cookie parameter to the request.
+fn write_parameter(out: &mut Writer, param: &Param) {
+    let value = if param.required { param.rust_name.as_str() } else { "value" };
+    let name = text::string(&param.name);
+    let explode = param.explode;
+    let simple_text = || format!("client_runtime::simple_text({value}, {explode})?");
+    let apply = match (param.location, &param.ty) {
+        (ParamLocation::Query, ParamType::Json(_)) => format!("request.query(&[({name}, {})])", json_text(param, value)),
+        (ParamLocation::Header, ParamType::Json(_)) => format!("request.header({name}, {})", json_text(param, value)),
+        (ParamLocation::Cookie, ParamType::Json(_)) => {
+            format!("request.header(\"cookie\", format!(\"{{}}={{}}\", {name}, {}))", json_text(param, value))
+        }
+        (ParamLocation::Query, ParamType::Named(_)) => format!(
+            "request.query(&client_runtime::query_pairs({name}, {value}, client_runtime::Style::{}, {explode})?)",
+            style_name(param.style)
+        ),
+        (ParamLocation::Query, _) => format!("request.query(&[({name}, {value}.to_string())])"),
+        (ParamLocation::Header, ParamType::Named(_)) => format!("request.header({name}, {})", simple_text()),
+        (ParamLocation::Header, _) => format!("request.header({name}, {value}.to_string())"),
+        (ParamLocation::Cookie, ParamType::Named(_)) => format!("request.header(\"cookie\", format!(\"{{}}={{}}\", {name}, {}))", simple_text()),
+        (ParamLocation::Cookie, _) => format!("request.header(\"cookie\", format!(\"{{}}={{}}\", {name}, {value}))"),
+        (ParamLocation::Path, _) => return,
+    };
+    if param.required {
+        out.line(format_args!("let request = {apply};"));
+    } else {
+        write_optional(out, &param.rust_name, "value", &apply);
+    }
+}
+
+fn style_name(style: ParamStyle) -> &'static str {
+    match style {
+        ParamStyle::Form => "Form",
+        ParamStyle::Simple => "Simple",
+        ParamStyle::SpaceDelimited => "SpaceDelimited",
+        ParamStyle::PipeDelimited => "PipeDelimited",
+        ParamStyle::DeepObject => "DeepObject",
+    }
+}
+
+/// The `match` that turns `response` into the method's result, by status: the documented
+/// successes here (exact codes before ranges, so that a documented 200 wins over a documented
+/// 2XX), everything else read by the error enum (`DocumentedError::decode`).
+fn write_status_match(out: &mut Writer, operation: &Operation) {
+    let errors = "Err(client_runtime::DocumentedError::decode(response))";
+    let uniform = uniform_success(operation);
+    let mut code_arms: Vec<Vec<String>> = Vec::new();
+    let mut range_arms: Vec<Vec<String>> = Vec::new();
+    for outcome in &operation.success {
+        let pattern = status_pattern(outcome.status);
+        let read = read_body(&outcome.body);
+        let arm = if uniform {
+            vec![format!("{pattern} => Ok({read}),")]
+        } else {
+            let (bind, construct) = wrap_outcome(outcome, &format!("crate::{}", success_enum_name(operation)));
+            match bind {
+                Some(bind) => vec![format!("{pattern} => {{"), format!("    {bind}"), format!("    Ok({read}.map({construct}))"), "}".into()],
+                None => vec![format!("{pattern} => Ok({read}.map({construct})),")],
+            }
+        };
+        match outcome.status {
+            StatusKey::Range(_) => range_arms.push(arm),
+            _ => code_arms.push(arm),
+        }
+    }
+    // A documented error code inside a documented success range is still that error.
+    let in_success_range =
+        |code: u16| operation.success.iter().any(|outcome| matches!(outcome.status, StatusKey::Range(digit) if code / 100 == digit));
+    for outcome in &operation.errors {
+        if let StatusKey::Code(code) = outcome.status {
+            if in_success_range(code) {
+                code_arms.push(vec![format!("{} => {errors},", status_pattern(outcome.status))]);
+            }
+        }
+    }
+    if code_arms.is_empty() && range_arms.is_empty() {
+        out.line(errors);
+        return;
+    }
+    out.open("match response.status().as_u16() {");
+    for line in code_arms.iter().chain(&range_arms).flatten() {
+        out.line(line);
+    }
+    out.line(format_args!("_ => {errors},"));
+    out.close("}");
+}
+
+/// `response` read as a `client_runtime::Response` of `kind`'s type, a bad body propagated
+/// with `?`.
+fn read_body(kind: &BodyKind) -> String {
+    match kind {
+        BodyKind::Empty => "response.empty()".into(),
+        BodyKind::Json(_) => format!("response.json::<{}>()?", body_type(kind)),
+        BodyKind::Text => "response.text()?".into(),
+        BodyKind::Bytes | BodyKind::Form(_) | BodyKind::Multipart(_) => "response.bytes()".into(),
+    }
+}
+
+/// How an outcome's body becomes its enum variant: a `let status` binding when the variant
+/// keeps the status, and the function given to `Response::map`.
+fn wrap_outcome(outcome: &Outcome, enum_path: &str) -> (Option<&'static str>, String) {
+    let variant = &outcome.variant;
+    let keeps_status = !matches!(outcome.status, StatusKey::Code(_));
+    let bind = keeps_status.then_some("let status = response.status();");
+    let construct = match (&outcome.body, keeps_status) {
+        (BodyKind::Empty, false) => format!("|()| {enum_path}::{variant}"),
+        (BodyKind::Empty, true) => format!("|()| {enum_path}::{variant} {{ status }}"),
+        (_, false) => format!("{enum_path}::{variant}"),
+        (_, true) => format!("|body| {enum_path}::{variant} {{ status, body }}"),
+    };
+    (bind, construct)
+}
+
+fn status_pattern(status: StatusKey) -> String {
+    match status {
+        StatusKey::Code(code) => code.to_string(),
+        StatusKey::Range(digit) => format!("{}..={}", digit * 100, digit * 100 + 99),
+        StatusKey::Default => "_".into(),
+    }
+}
