@@ -7,7 +7,8 @@
 //! small spec's crate has none, so it stays as simple as it was.
 //!
 //! What the features gate: here, each operation is given its feature; the emitters put
-//! `#[cfg(feature = ...)]` on everything of that operation ([`cfg()`]); `gate` gates the
+//! `#[cfg(feature = ...)]` on everything of that operation ([`cfg()`], as text, like the rest of
+//! our code); `gate` gates the
 //! schema types reachable only from gated operations; `write` lists the features in
 //! `Cargo.toml`, with `default = ["all"]` so that a plain `cargo build` still builds everything.
 
@@ -60,33 +61,28 @@ fn feature_name(group: &str) -> String {
 }
 
 /// `#[cfg(feature = "...")]` for everything emitted for `operation`, or nothing.
-pub fn cfg(operation: &Operation) -> TokenStream {
-    match &operation.feature {
-        Some(feature) => quote! { #[cfg(feature = #feature)] },
-        None => TokenStream::new(),
-    }
+pub fn cfg(operation: &Operation) -> Option<String> {
+    operation.feature.as_ref().map(|feature| format!("#[cfg(feature = {feature:?})]"))
 }
 
 /// `#[cfg(...)]` for an item every operation of `group` needs: none when one of them has no
 /// feature, else any of their features.
-pub fn cfg_group(group: &[&Operation]) -> TokenStream {
+pub fn cfg_group(group: &[&Operation]) -> Option<String> {
     let mut names: Vec<&str> = Vec::new();
     for operation in group {
-        match &operation.feature {
-            Some(feature) => names.push(feature),
-            None => return TokenStream::new(),
-        }
+        names.push(operation.feature.as_deref()?);
     }
     names.sort_unstable();
     names.dedup();
     match names.as_slice() {
-        [] => TokenStream::new(),
-        [one] => quote! { #[cfg(feature = #one)] },
-        _ => cfg_any(names),
+        [] => None,
+        [one] => Some(format!("#[cfg(feature = {one:?})]")),
+        _ => Some(format!("#[cfg(any({}))]", names.iter().map(|name| format!("feature = {name:?}")).collect::<Vec<_>>().join(", "))),
     }
 }
 
-/// `#[cfg(any(feature = "a", ...))]` for an item needed by the groups `features`.
+/// `#[cfg(any(feature = "a", ...))]` for a schema type needed by the groups `features` (as
+/// tokens: `gate` adds it to typify's syntax trees).
 pub fn cfg_any<'a>(features: impl IntoIterator<Item = &'a str>) -> TokenStream {
     let features = features.into_iter();
     quote! { #[cfg(any(#(feature = #features),*))] }

@@ -898,12 +898,7 @@ impl client_runtime::DocumentedError for ListItemsError {
     }
     fn decode(response: client_runtime::RawResponse) -> client_runtime::Error<Self> {
         match response.status().as_u16() {
-            429 => {
-                client_runtime::Error::decoded(
-                    response.json::<crate::types::Problem>(),
-                    Self::TooManyRequests,
-                )
-            }
+            429 => client_runtime::Error::decoded(response.json::<crate::types::Problem>(), Self::TooManyRequests),
             _ => response.unexpected(),
         }
     }
@@ -911,12 +906,11 @@ impl client_runtime::DocumentedError for ListItemsError {
 impl std::fmt::Display for ListItemsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ListItemsError::TooManyRequests(_) => {
-                write!(
-                    f, "the server answered {}: Too many requests.",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
+            ListItemsError::TooManyRequests(_) => write!(
+                f,
+                "the server answered {}: Too many requests.",
+                client_runtime::DocumentedError::status(self),
+            ),
         }
     }
 }
@@ -935,12 +929,7 @@ impl client_runtime::DocumentedError for CreateItemError {
     }
     fn decode(response: client_runtime::RawResponse) -> client_runtime::Error<Self> {
         match response.status().as_u16() {
-            400 => {
-                client_runtime::Error::decoded(
-                    response.json::<crate::types::Problem>(),
-                    Self::BadRequest,
-                )
-            }
+            400 => client_runtime::Error::decoded(response.json::<crate::types::Problem>(), Self::BadRequest),
             _ => response.unexpected(),
         }
     }
@@ -948,12 +937,11 @@ impl client_runtime::DocumentedError for CreateItemError {
 impl std::fmt::Display for CreateItemError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CreateItemError::BadRequest(_) => {
-                write!(
-                    f, "the server answered {}: The item is not valid.",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
+            CreateItemError::BadRequest(_) => write!(
+                f,
+                "the server answered {}: The item is not valid.",
+                client_runtime::DocumentedError::status(self),
+            ),
         }
     }
 }
@@ -976,18 +964,8 @@ impl client_runtime::DocumentedError for GetItemError {
     }
     fn decode(response: client_runtime::RawResponse) -> client_runtime::Error<Self> {
         match response.status().as_u16() {
-            404 => {
-                client_runtime::Error::decoded(
-                    response.json::<crate::types::Problem>(),
-                    Self::NotFound,
-                )
-            }
-            503 => {
-                client_runtime::Error::decoded(
-                    Ok(response.empty()),
-                    |()| Self::ServiceUnavailable,
-                )
-            }
+            404 => client_runtime::Error::decoded(response.json::<crate::types::Problem>(), Self::NotFound),
+            503 => client_runtime::Error::decoded(Ok(response.empty()), |()| Self::ServiceUnavailable),
             _ => response.unexpected(),
         }
     }
@@ -995,19 +973,16 @@ impl client_runtime::DocumentedError for GetItemError {
 impl std::fmt::Display for GetItemError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            GetItemError::NotFound(_) => {
-                write!(
-                    f, "the server answered {}: No such item.",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
-            GetItemError::ServiceUnavailable => {
-                write!(
-                    f,
-                    "the server answered {}: The server is busy; try again after `Retry-After`.",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
+            GetItemError::NotFound(_) => write!(
+                f,
+                "the server answered {}: No such item.",
+                client_runtime::DocumentedError::status(self),
+            ),
+            GetItemError::ServiceUnavailable => write!(
+                f,
+                "the server answered {}: The server is busy; try again after `Retry-After`.",
+                client_runtime::DocumentedError::status(self),
+            ),
         }
     }
 }
@@ -1042,10 +1017,7 @@ pub mod headers {
                 e_tag: client_runtime::header_value(headers, "ETag"),
                 link: client_runtime::header_value(headers, "Link"),
                 retry_after: client_runtime::header_value(headers, "Retry-After"),
-                x_rate_limit_remaining: client_runtime::header_value(
-                    headers,
-                    "X-Rate-Limit-Remaining",
-                ),
+                x_rate_limit_remaining: client_runtime::header_value(headers, "X-Rate-Limit-Remaining"),
             }
         }
     }
@@ -1059,9 +1031,7 @@ pub mod headers {
     }
     impl client_runtime::FromHeaders for CreateItem {
         fn from_headers(headers: &client_runtime::HeaderMap) -> Self {
-            CreateItem {
-                location: client_runtime::header_value(headers, "Location"),
-            }
+            CreateItem { location: client_runtime::header_value(headers, "Location") }
         }
     }
     /// The headers the responses of [`Client::get_item`](crate::Client::get_item) document.
@@ -1074,9 +1044,7 @@ pub mod headers {
     }
     impl client_runtime::FromHeaders for GetItem {
         fn from_headers(headers: &client_runtime::HeaderMap) -> Self {
-            GetItem {
-                retry_after: client_runtime::header_value(headers, "Retry-After"),
-            }
+            GetItem { retry_after: client_runtime::header_value(headers, "Retry-After") }
         }
     }
 }
@@ -1108,9 +1076,7 @@ pub mod mock {
     impl MockServer {
         /// Starts the server on a free port.
         pub async fn start() -> Self {
-            MockServer {
-                inner: client_runtime::mock::MockServer::start().await,
-            }
+            MockServer { inner: client_runtime::mock::MockServer::start().await }
         }
         /// A client builder aimed at this server (plain http allowed); add credentials
         /// and settings as in production.
@@ -1123,8 +1089,7 @@ pub mod mock {
             &self,
             reply: Result<crate::types::ListItemsResponse, crate::ListItemsError>,
         ) -> client_runtime::mock::Stub<'_> {
-            self.inner
-                .stub("GET", "/items", client_runtime::mock::json_or_error(200, reply))
+            self.inner.stub("GET", "/items", client_runtime::mock::json_or_error(200, reply))
         }
         /// Answers `POST /items` ([`Client::create_item`](crate::Client::create_item)) with `reply`:
         /// `Ok` as the documented success, `Err` as the documented error, each with its status.
@@ -1147,41 +1112,28 @@ pub mod mock {
             &self,
             reply: Result<crate::types::Item, crate::GetItemError>,
         ) -> client_runtime::mock::Stub<'_> {
-            self.inner
-                .stub(
-                    "GET",
-                    "/items/{id}",
-                    client_runtime::mock::json_or_error(200, reply),
-                )
+            self.inner.stub("GET", "/items/{id}", client_runtime::mock::json_or_error(200, reply))
         }
     }
     impl client_runtime::mock::IntoReply for crate::ListItemsError {
         fn into_reply(self) -> client_runtime::mock::Reply {
             match self {
-                crate::ListItemsError::TooManyRequests(body) => {
-                    client_runtime::mock::Reply::json(429, &body)
-                }
+                crate::ListItemsError::TooManyRequests(body) => client_runtime::mock::Reply::json(429, &body),
             }
         }
     }
     impl client_runtime::mock::IntoReply for crate::CreateItemError {
         fn into_reply(self) -> client_runtime::mock::Reply {
             match self {
-                crate::CreateItemError::BadRequest(body) => {
-                    client_runtime::mock::Reply::json(400, &body)
-                }
+                crate::CreateItemError::BadRequest(body) => client_runtime::mock::Reply::json(400, &body),
             }
         }
     }
     impl client_runtime::mock::IntoReply for crate::GetItemError {
         fn into_reply(self) -> client_runtime::mock::Reply {
             match self {
-                crate::GetItemError::NotFound(body) => {
-                    client_runtime::mock::Reply::json(404, &body)
-                }
-                crate::GetItemError::ServiceUnavailable => {
-                    client_runtime::mock::Reply::empty(503)
-                }
+                crate::GetItemError::NotFound(body) => client_runtime::mock::Reply::json(404, &body),
+                crate::GetItemError::ServiceUnavailable => client_runtime::mock::Reply::empty(503),
             }
         }
     }

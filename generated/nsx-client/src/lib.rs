@@ -289,55 +289,19 @@ impl client_runtime::DocumentedError for GetRegistrationTokenError {
             GetRegistrationTokenError::BadRequest(_) => client_runtime::status_code(400),
             GetRegistrationTokenError::Forbidden(_) => client_runtime::status_code(403),
             GetRegistrationTokenError::NotFound(_) => client_runtime::status_code(404),
-            GetRegistrationTokenError::PreconditionFailed(_) => {
-                client_runtime::status_code(412)
-            }
-            GetRegistrationTokenError::InternalServerError(_) => {
-                client_runtime::status_code(500)
-            }
-            GetRegistrationTokenError::ServiceUnavailable(_) => {
-                client_runtime::status_code(503)
-            }
+            GetRegistrationTokenError::PreconditionFailed(_) => client_runtime::status_code(412),
+            GetRegistrationTokenError::InternalServerError(_) => client_runtime::status_code(500),
+            GetRegistrationTokenError::ServiceUnavailable(_) => client_runtime::status_code(503),
         }
     }
     fn decode(response: client_runtime::RawResponse) -> client_runtime::Error<Self> {
         match response.status().as_u16() {
-            400 => {
-                client_runtime::Error::decoded(
-                    response.json::<crate::types::ApiError>(),
-                    Self::BadRequest,
-                )
-            }
-            403 => {
-                client_runtime::Error::decoded(
-                    response.json::<crate::types::ApiError>(),
-                    Self::Forbidden,
-                )
-            }
-            404 => {
-                client_runtime::Error::decoded(
-                    response.json::<crate::types::ApiError>(),
-                    Self::NotFound,
-                )
-            }
-            412 => {
-                client_runtime::Error::decoded(
-                    response.json::<crate::types::ApiError>(),
-                    Self::PreconditionFailed,
-                )
-            }
-            500 => {
-                client_runtime::Error::decoded(
-                    response.json::<crate::types::ApiError>(),
-                    Self::InternalServerError,
-                )
-            }
-            503 => {
-                client_runtime::Error::decoded(
-                    response.json::<crate::types::ApiError>(),
-                    Self::ServiceUnavailable,
-                )
-            }
+            400 => client_runtime::Error::decoded(response.json::<crate::types::ApiError>(), Self::BadRequest),
+            403 => client_runtime::Error::decoded(response.json::<crate::types::ApiError>(), Self::Forbidden),
+            404 => client_runtime::Error::decoded(response.json::<crate::types::ApiError>(), Self::NotFound),
+            412 => client_runtime::Error::decoded(response.json::<crate::types::ApiError>(), Self::PreconditionFailed),
+            500 => client_runtime::Error::decoded(response.json::<crate::types::ApiError>(), Self::InternalServerError),
+            503 => client_runtime::Error::decoded(response.json::<crate::types::ApiError>(), Self::ServiceUnavailable),
             _ => response.unexpected(),
         }
     }
@@ -345,48 +309,36 @@ impl client_runtime::DocumentedError for GetRegistrationTokenError {
 impl std::fmt::Display for GetRegistrationTokenError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            GetRegistrationTokenError::BadRequest(_) => {
-                write!(
-                    f,
-                    "the server answered {}: Bad request. Returns BadRequest of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
-            GetRegistrationTokenError::Forbidden(_) => {
-                write!(
-                    f,
-                    "the server answered {}: Forbidden. Returns Forbidden of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
-            GetRegistrationTokenError::NotFound(_) => {
-                write!(
-                    f,
-                    "the server answered {}: Not found. Returns NotFound of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
-            GetRegistrationTokenError::PreconditionFailed(_) => {
-                write!(
-                    f,
-                    "the server answered {}: Precondition failed. Returns PreconditionFailed of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
-            GetRegistrationTokenError::InternalServerError(_) => {
-                write!(
-                    f,
-                    "the server answered {}: Internal server error. Returns InternalServerError of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
-            GetRegistrationTokenError::ServiceUnavailable(_) => {
-                write!(
-                    f,
-                    "the server answered {}: Service unavailable. Returns ServiceUnavailable of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
+            GetRegistrationTokenError::BadRequest(_) => write!(
+                f,
+                "the server answered {}: Bad request. Returns BadRequest of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).",
+                client_runtime::DocumentedError::status(self),
+            ),
+            GetRegistrationTokenError::Forbidden(_) => write!(
+                f,
+                "the server answered {}: Forbidden. Returns Forbidden of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).",
+                client_runtime::DocumentedError::status(self),
+            ),
+            GetRegistrationTokenError::NotFound(_) => write!(
+                f,
+                "the server answered {}: Not found. Returns NotFound of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).",
+                client_runtime::DocumentedError::status(self),
+            ),
+            GetRegistrationTokenError::PreconditionFailed(_) => write!(
+                f,
+                "the server answered {}: Precondition failed. Returns PreconditionFailed of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).",
+                client_runtime::DocumentedError::status(self),
+            ),
+            GetRegistrationTokenError::InternalServerError(_) => write!(
+                f,
+                "the server answered {}: Internal server error. Returns InternalServerError of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).",
+                client_runtime::DocumentedError::status(self),
+            ),
+            GetRegistrationTokenError::ServiceUnavailable(_) => write!(
+                f,
+                "the server answered {}: Service unavailable. Returns ServiceUnavailable of type(s) application/json; the body class contains all of RelatedApiError and InlineApiError1 (ApiError).",
+                client_runtime::DocumentedError::status(self),
+            ),
         }
     }
 }
@@ -419,9 +371,7 @@ pub mod mock {
     impl MockServer {
         /// Starts the server on a free port.
         pub async fn start() -> Self {
-            MockServer {
-                inner: client_runtime::mock::MockServer::start().await,
-            }
+            MockServer { inner: client_runtime::mock::MockServer::start().await }
         }
         /// A client builder aimed at this server (plain http allowed); add credentials
         /// and settings as in production.
@@ -432,40 +382,24 @@ pub mod mock {
         /// `Ok` as the documented success, `Err` as the documented error, each with its status.
         pub fn get_registration_token(
             &self,
-            reply: Result<
-                crate::types::RegistrationToken,
-                crate::GetRegistrationTokenError,
-            >,
+            reply: Result<crate::types::RegistrationToken, crate::GetRegistrationTokenError>,
         ) -> client_runtime::mock::Stub<'_> {
-            self.inner
-                .stub(
-                    "GET",
-                    "/aaa/registration-token/{token}",
-                    client_runtime::mock::json_or_error(200, reply),
-                )
+            self.inner.stub(
+                "GET",
+                "/aaa/registration-token/{token}",
+                client_runtime::mock::json_or_error(200, reply),
+            )
         }
     }
     impl client_runtime::mock::IntoReply for crate::GetRegistrationTokenError {
         fn into_reply(self) -> client_runtime::mock::Reply {
             match self {
-                crate::GetRegistrationTokenError::BadRequest(body) => {
-                    client_runtime::mock::Reply::json(400, &body)
-                }
-                crate::GetRegistrationTokenError::Forbidden(body) => {
-                    client_runtime::mock::Reply::json(403, &body)
-                }
-                crate::GetRegistrationTokenError::NotFound(body) => {
-                    client_runtime::mock::Reply::json(404, &body)
-                }
-                crate::GetRegistrationTokenError::PreconditionFailed(body) => {
-                    client_runtime::mock::Reply::json(412, &body)
-                }
-                crate::GetRegistrationTokenError::InternalServerError(body) => {
-                    client_runtime::mock::Reply::json(500, &body)
-                }
-                crate::GetRegistrationTokenError::ServiceUnavailable(body) => {
-                    client_runtime::mock::Reply::json(503, &body)
-                }
+                crate::GetRegistrationTokenError::BadRequest(body) => client_runtime::mock::Reply::json(400, &body),
+                crate::GetRegistrationTokenError::Forbidden(body) => client_runtime::mock::Reply::json(403, &body),
+                crate::GetRegistrationTokenError::NotFound(body) => client_runtime::mock::Reply::json(404, &body),
+                crate::GetRegistrationTokenError::PreconditionFailed(body) => client_runtime::mock::Reply::json(412, &body),
+                crate::GetRegistrationTokenError::InternalServerError(body) => client_runtime::mock::Reply::json(500, &body),
+                crate::GetRegistrationTokenError::ServiceUnavailable(body) => client_runtime::mock::Reply::json(503, &body),
             }
         }
     }

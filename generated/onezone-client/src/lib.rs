@@ -280,55 +280,20 @@ pub enum CreateProviderRegistrationTokenForUserError {
 impl client_runtime::DocumentedError for CreateProviderRegistrationTokenForUserError {
     fn status(&self) -> StatusCode {
         match self {
-            CreateProviderRegistrationTokenForUserError::BadRequest(_) => {
-                client_runtime::status_code(400)
-            }
-            CreateProviderRegistrationTokenForUserError::Unauthorized(_) => {
-                client_runtime::status_code(401)
-            }
-            CreateProviderRegistrationTokenForUserError::Forbidden(_) => {
-                client_runtime::status_code(403)
-            }
-            CreateProviderRegistrationTokenForUserError::NotFound(_) => {
-                client_runtime::status_code(404)
-            }
-            CreateProviderRegistrationTokenForUserError::InternalServerError(_) => {
-                client_runtime::status_code(500)
-            }
+            CreateProviderRegistrationTokenForUserError::BadRequest(_) => client_runtime::status_code(400),
+            CreateProviderRegistrationTokenForUserError::Unauthorized(_) => client_runtime::status_code(401),
+            CreateProviderRegistrationTokenForUserError::Forbidden(_) => client_runtime::status_code(403),
+            CreateProviderRegistrationTokenForUserError::NotFound(_) => client_runtime::status_code(404),
+            CreateProviderRegistrationTokenForUserError::InternalServerError(_) => client_runtime::status_code(500),
         }
     }
     fn decode(response: client_runtime::RawResponse) -> client_runtime::Error<Self> {
         match response.status().as_u16() {
-            400 => {
-                client_runtime::Error::decoded(
-                    response.json::<crate::types::ErrorBody>(),
-                    Self::BadRequest,
-                )
-            }
-            401 => {
-                client_runtime::Error::decoded(
-                    response.json::<crate::types::ErrorBody>(),
-                    Self::Unauthorized,
-                )
-            }
-            403 => {
-                client_runtime::Error::decoded(
-                    response.json::<crate::types::ErrorBody>(),
-                    Self::Forbidden,
-                )
-            }
-            404 => {
-                client_runtime::Error::decoded(
-                    response.json::<crate::types::ErrorBody>(),
-                    Self::NotFound,
-                )
-            }
-            500 => {
-                client_runtime::Error::decoded(
-                    response.json::<crate::types::ErrorBody>(),
-                    Self::InternalServerError,
-                )
-            }
+            400 => client_runtime::Error::decoded(response.json::<crate::types::ErrorBody>(), Self::BadRequest),
+            401 => client_runtime::Error::decoded(response.json::<crate::types::ErrorBody>(), Self::Unauthorized),
+            403 => client_runtime::Error::decoded(response.json::<crate::types::ErrorBody>(), Self::Forbidden),
+            404 => client_runtime::Error::decoded(response.json::<crate::types::ErrorBody>(), Self::NotFound),
+            500 => client_runtime::Error::decoded(response.json::<crate::types::ErrorBody>(), Self::InternalServerError),
             _ => response.unexpected(),
         }
     }
@@ -336,36 +301,31 @@ impl client_runtime::DocumentedError for CreateProviderRegistrationTokenForUserE
 impl std::fmt::Display for CreateProviderRegistrationTokenForUserError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CreateProviderRegistrationTokenForUserError::BadRequest(_) => {
-                write!(
-                    f, "the server answered {}: Invalid request.",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
-            CreateProviderRegistrationTokenForUserError::Unauthorized(_) => {
-                write!(
-                    f, "the server answered {}: Authentication error.",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
-            CreateProviderRegistrationTokenForUserError::Forbidden(_) => {
-                write!(
-                    f, "the server answered {}: Authorization error.",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
-            CreateProviderRegistrationTokenForUserError::NotFound(_) => {
-                write!(
-                    f, "the server answered {}: Resource not found.",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
-            CreateProviderRegistrationTokenForUserError::InternalServerError(_) => {
-                write!(
-                    f, "the server answered {}: Internal server Error.",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
+            CreateProviderRegistrationTokenForUserError::BadRequest(_) => write!(
+                f,
+                "the server answered {}: Invalid request.",
+                client_runtime::DocumentedError::status(self),
+            ),
+            CreateProviderRegistrationTokenForUserError::Unauthorized(_) => write!(
+                f,
+                "the server answered {}: Authentication error.",
+                client_runtime::DocumentedError::status(self),
+            ),
+            CreateProviderRegistrationTokenForUserError::Forbidden(_) => write!(
+                f,
+                "the server answered {}: Authorization error.",
+                client_runtime::DocumentedError::status(self),
+            ),
+            CreateProviderRegistrationTokenForUserError::NotFound(_) => write!(
+                f,
+                "the server answered {}: Resource not found.",
+                client_runtime::DocumentedError::status(self),
+            ),
+            CreateProviderRegistrationTokenForUserError::InternalServerError(_) => write!(
+                f,
+                "the server answered {}: Internal server Error.",
+                client_runtime::DocumentedError::status(self),
+            ),
         }
     }
 }
@@ -398,9 +358,7 @@ pub mod mock {
     impl MockServer {
         /// Starts the server on a free port.
         pub async fn start() -> Self {
-            MockServer {
-                inner: client_runtime::mock::MockServer::start().await,
-            }
+            MockServer { inner: client_runtime::mock::MockServer::start().await }
         }
         /// A client builder aimed at this server (plain http allowed); add credentials
         /// and settings as in production.
@@ -411,38 +369,23 @@ pub mod mock {
         /// `Ok` as the documented success, `Err` as the documented error, each with its status.
         pub fn create_provider_registration_token_for_user(
             &self,
-            reply: Result<
-                crate::types::ProviderRegistrationToken,
-                crate::CreateProviderRegistrationTokenForUserError,
-            >,
+            reply: Result<crate::types::ProviderRegistrationToken, crate::CreateProviderRegistrationTokenForUserError>,
         ) -> client_runtime::mock::Stub<'_> {
-            self.inner
-                .stub(
-                    "POST",
-                    "/users/{id}/clusters/provider_registration_token",
-                    client_runtime::mock::json_or_error(200, reply),
-                )
+            self.inner.stub(
+                "POST",
+                "/users/{id}/clusters/provider_registration_token",
+                client_runtime::mock::json_or_error(200, reply),
+            )
         }
     }
-    impl client_runtime::mock::IntoReply
-    for crate::CreateProviderRegistrationTokenForUserError {
+    impl client_runtime::mock::IntoReply for crate::CreateProviderRegistrationTokenForUserError {
         fn into_reply(self) -> client_runtime::mock::Reply {
             match self {
-                crate::CreateProviderRegistrationTokenForUserError::BadRequest(body) => {
-                    client_runtime::mock::Reply::json(400, &body)
-                }
-                crate::CreateProviderRegistrationTokenForUserError::Unauthorized(
-                    body,
-                ) => client_runtime::mock::Reply::json(401, &body),
-                crate::CreateProviderRegistrationTokenForUserError::Forbidden(body) => {
-                    client_runtime::mock::Reply::json(403, &body)
-                }
-                crate::CreateProviderRegistrationTokenForUserError::NotFound(body) => {
-                    client_runtime::mock::Reply::json(404, &body)
-                }
-                crate::CreateProviderRegistrationTokenForUserError::InternalServerError(
-                    body,
-                ) => client_runtime::mock::Reply::json(500, &body),
+                crate::CreateProviderRegistrationTokenForUserError::BadRequest(body) => client_runtime::mock::Reply::json(400, &body),
+                crate::CreateProviderRegistrationTokenForUserError::Unauthorized(body) => client_runtime::mock::Reply::json(401, &body),
+                crate::CreateProviderRegistrationTokenForUserError::Forbidden(body) => client_runtime::mock::Reply::json(403, &body),
+                crate::CreateProviderRegistrationTokenForUserError::NotFound(body) => client_runtime::mock::Reply::json(404, &body),
+                crate::CreateProviderRegistrationTokenForUserError::InternalServerError(body) => client_runtime::mock::Reply::json(500, &body),
             }
         }
     }

@@ -274,9 +274,7 @@ pub mod mock {
     impl MockServer {
         /// Starts the server on a free port.
         pub async fn start() -> Self {
-            MockServer {
-                inner: client_runtime::mock::MockServer::start().await,
-            }
+            MockServer { inner: client_runtime::mock::MockServer::start().await }
         }
         /// A client builder aimed at this server (plain http allowed); add credentials
         /// and settings as in production.
@@ -289,12 +287,11 @@ pub mod mock {
             &self,
             reply: Result<crate::types::Token, crate::GetTokenError>,
         ) -> client_runtime::mock::Stub<'_> {
-            self.inner
-                .stub(
-                    "GET",
-                    "/sessions/{id}/token",
-                    client_runtime::mock::json_or_error(200, reply),
-                )
+            self.inner.stub(
+                "GET",
+                "/sessions/{id}/token",
+                client_runtime::mock::json_or_error(200, reply),
+            )
         }
         /// Answers `GET /owners/{name}` ([`Client::get_owner`](crate::Client::get_owner)) with `reply`:
         /// `Ok` as the documented success, `Err` as the documented error, each with its status.
@@ -302,12 +299,11 @@ pub mod mock {
             &self,
             reply: Result<crate::types::Token, crate::GetOwnerError>,
         ) -> client_runtime::mock::Stub<'_> {
-            self.inner
-                .stub(
-                    "GET",
-                    "/owners/{name}",
-                    client_runtime::mock::json_or_error(200, reply),
-                )
+            self.inner.stub(
+                "GET",
+                "/owners/{name}",
+                client_runtime::mock::json_or_error(200, reply),
+            )
         }
     }
     impl client_runtime::mock::IntoReply for crate::GetTokenError {

@@ -444,21 +444,17 @@ impl client_runtime::DocumentedError for GetRegistrationTokenStatusError {
     }
     fn decode(response: client_runtime::RawResponse) -> client_runtime::Error<Self> {
         let status = response.status();
-        client_runtime::Error::decoded(
-            response.json::<crate::types::ErrorBody>(),
-            |body| Self::Default { status, body },
-        )
+        client_runtime::Error::decoded(response.json::<crate::types::ErrorBody>(), |body| Self::Default { status, body })
     }
 }
 impl std::fmt::Display for GetRegistrationTokenStatusError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            GetRegistrationTokenStatusError::Default { .. } => {
-                write!(
-                    f, "the server answered {}: Error response on API failure.",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
+            GetRegistrationTokenStatusError::Default { .. } => write!(
+                f,
+                "the server answered {}: Error response on API failure.",
+                client_runtime::DocumentedError::status(self),
+            ),
         }
     }
 }
@@ -491,9 +487,7 @@ pub mod mock {
     impl MockServer {
         /// Starts the server on a free port.
         pub async fn start() -> Self {
-            MockServer {
-                inner: client_runtime::mock::MockServer::start().await,
-            }
+            MockServer { inner: client_runtime::mock::MockServer::start().await }
         }
         /// A client builder aimed at this server (plain http allowed); add credentials
         /// and settings as in production.
@@ -504,25 +498,19 @@ pub mod mock {
         /// `Ok` as the documented success, `Err` as the documented error, each with its status.
         pub fn get_registration_token_status(
             &self,
-            reply: Result<
-                crate::types::TokenStatusInfo,
-                crate::GetRegistrationTokenStatusError,
-            >,
+            reply: Result<crate::types::TokenStatusInfo, crate::GetRegistrationTokenStatusError>,
         ) -> client_runtime::mock::Stub<'_> {
-            self.inner
-                .stub(
-                    "GET",
-                    "/baremetal/registration-tokens/{token-id}/status",
-                    client_runtime::mock::json_or_error(200, reply),
-                )
+            self.inner.stub(
+                "GET",
+                "/baremetal/registration-tokens/{token-id}/status",
+                client_runtime::mock::json_or_error(200, reply),
+            )
         }
     }
     impl client_runtime::mock::IntoReply for crate::GetRegistrationTokenStatusError {
         fn into_reply(self) -> client_runtime::mock::Reply {
             match self {
-                crate::GetRegistrationTokenStatusError::Default { status, body } => {
-                    client_runtime::mock::Reply::json(status.as_u16(), &body)
-                }
+                crate::GetRegistrationTokenStatusError::Default { status, body } => client_runtime::mock::Reply::json(status.as_u16(), &body),
             }
         }
     }

@@ -351,18 +351,8 @@ impl client_runtime::DocumentedError for GetTokenError {
     }
     fn decode(response: client_runtime::RawResponse) -> client_runtime::Error<Self> {
         match response.status().as_u16() {
-            400 => {
-                client_runtime::Error::decoded(
-                    response.json::<crate::types::ErrorBody>(),
-                    Self::BadRequest,
-                )
-            }
-            404 => {
-                client_runtime::Error::decoded(
-                    response.json::<crate::types::ErrorBody>(),
-                    Self::NotFound,
-                )
-            }
+            400 => client_runtime::Error::decoded(response.json::<crate::types::ErrorBody>(), Self::BadRequest),
+            404 => client_runtime::Error::decoded(response.json::<crate::types::ErrorBody>(), Self::NotFound),
             _ => response.unexpected(),
         }
     }
@@ -370,18 +360,16 @@ impl client_runtime::DocumentedError for GetTokenError {
 impl std::fmt::Display for GetTokenError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            GetTokenError::BadRequest(_) => {
-                write!(
-                    f, "the server answered {}: Invalid configuration.",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
-            GetTokenError::NotFound(_) => {
-                write!(
-                    f, "the server answered {}: The specified resource was not found",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
+            GetTokenError::BadRequest(_) => write!(
+                f,
+                "the server answered {}: Invalid configuration.",
+                client_runtime::DocumentedError::status(self),
+            ),
+            GetTokenError::NotFound(_) => write!(
+                f,
+                "the server answered {}: The specified resource was not found",
+                client_runtime::DocumentedError::status(self),
+            ),
         }
     }
 }
@@ -414,9 +402,7 @@ pub mod mock {
     impl MockServer {
         /// Starts the server on a free port.
         pub async fn start() -> Self {
-            MockServer {
-                inner: client_runtime::mock::MockServer::start().await,
-            }
+            MockServer { inner: client_runtime::mock::MockServer::start().await }
         }
         /// A client builder aimed at this server (plain http allowed); add credentials
         /// and settings as in production.
@@ -429,23 +415,18 @@ pub mod mock {
             &self,
             reply: Result<crate::types::Token, crate::GetTokenError>,
         ) -> client_runtime::mock::Stub<'_> {
-            self.inner
-                .stub(
-                    "GET",
-                    "/1.0.0/sessions/{id}/token",
-                    client_runtime::mock::json_or_error(200, reply),
-                )
+            self.inner.stub(
+                "GET",
+                "/1.0.0/sessions/{id}/token",
+                client_runtime::mock::json_or_error(200, reply),
+            )
         }
     }
     impl client_runtime::mock::IntoReply for crate::GetTokenError {
         fn into_reply(self) -> client_runtime::mock::Reply {
             match self {
-                crate::GetTokenError::BadRequest(body) => {
-                    client_runtime::mock::Reply::json(400, &body)
-                }
-                crate::GetTokenError::NotFound(body) => {
-                    client_runtime::mock::Reply::json(404, &body)
-                }
+                crate::GetTokenError::BadRequest(body) => client_runtime::mock::Reply::json(400, &body),
+                crate::GetTokenError::NotFound(body) => client_runtime::mock::Reply::json(404, &body),
             }
         }
     }

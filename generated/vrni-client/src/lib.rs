@@ -308,46 +308,17 @@ impl client_runtime::DocumentedError for CreateVidmUserTokenError {
             CreateVidmUserTokenError::BadRequest(_) => client_runtime::status_code(400),
             CreateVidmUserTokenError::Unauthorized => client_runtime::status_code(401),
             CreateVidmUserTokenError::NotFound(_) => client_runtime::status_code(404),
-            CreateVidmUserTokenError::PreconditionFailed(_) => {
-                client_runtime::status_code(412)
-            }
-            CreateVidmUserTokenError::InternalServerError => {
-                client_runtime::status_code(500)
-            }
+            CreateVidmUserTokenError::PreconditionFailed(_) => client_runtime::status_code(412),
+            CreateVidmUserTokenError::InternalServerError => client_runtime::status_code(500),
         }
     }
     fn decode(response: client_runtime::RawResponse) -> client_runtime::Error<Self> {
         match response.status().as_u16() {
-            400 => {
-                client_runtime::Error::decoded(
-                    response.json::<crate::types::ApiError>(),
-                    Self::BadRequest,
-                )
-            }
-            401 => {
-                client_runtime::Error::decoded(
-                    Ok(response.empty()),
-                    |()| Self::Unauthorized,
-                )
-            }
-            404 => {
-                client_runtime::Error::decoded(
-                    response.json::<crate::types::ApiError>(),
-                    Self::NotFound,
-                )
-            }
-            412 => {
-                client_runtime::Error::decoded(
-                    response.json::<crate::types::ApiError>(),
-                    Self::PreconditionFailed,
-                )
-            }
-            500 => {
-                client_runtime::Error::decoded(
-                    Ok(response.empty()),
-                    |()| Self::InternalServerError,
-                )
-            }
+            400 => client_runtime::Error::decoded(response.json::<crate::types::ApiError>(), Self::BadRequest),
+            401 => client_runtime::Error::decoded(Ok(response.empty()), |()| Self::Unauthorized),
+            404 => client_runtime::Error::decoded(response.json::<crate::types::ApiError>(), Self::NotFound),
+            412 => client_runtime::Error::decoded(response.json::<crate::types::ApiError>(), Self::PreconditionFailed),
+            500 => client_runtime::Error::decoded(Ok(response.empty()), |()| Self::InternalServerError),
             _ => response.unexpected(),
         }
     }
@@ -355,38 +326,31 @@ impl client_runtime::DocumentedError for CreateVidmUserTokenError {
 impl std::fmt::Display for CreateVidmUserTokenError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CreateVidmUserTokenError::BadRequest(_) => {
-                write!(
-                    f, "the server answered {}: Bad Request",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
-            CreateVidmUserTokenError::Unauthorized => {
-                write!(
-                    f,
-                    "the server answered {}: Unauthorized. Operation doesn't return any data structure.",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
-            CreateVidmUserTokenError::NotFound(_) => {
-                write!(
-                    f, "the server answered {}: Not Found",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
-            CreateVidmUserTokenError::PreconditionFailed(_) => {
-                write!(
-                    f, "the server answered {}: Precondition Failed",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
-            CreateVidmUserTokenError::InternalServerError => {
-                write!(
-                    f,
-                    "the server answered {}: Internal Error. Operation doesn't return any data structure.",
-                    client_runtime::DocumentedError::status(self)
-                )
-            }
+            CreateVidmUserTokenError::BadRequest(_) => write!(
+                f,
+                "the server answered {}: Bad Request",
+                client_runtime::DocumentedError::status(self),
+            ),
+            CreateVidmUserTokenError::Unauthorized => write!(
+                f,
+                "the server answered {}: Unauthorized. Operation doesn't return any data structure.",
+                client_runtime::DocumentedError::status(self),
+            ),
+            CreateVidmUserTokenError::NotFound(_) => write!(
+                f,
+                "the server answered {}: Not Found",
+                client_runtime::DocumentedError::status(self),
+            ),
+            CreateVidmUserTokenError::PreconditionFailed(_) => write!(
+                f,
+                "the server answered {}: Precondition Failed",
+                client_runtime::DocumentedError::status(self),
+            ),
+            CreateVidmUserTokenError::InternalServerError => write!(
+                f,
+                "the server answered {}: Internal Error. Operation doesn't return any data structure.",
+                client_runtime::DocumentedError::status(self),
+            ),
         }
     }
 }
@@ -419,9 +383,7 @@ pub mod mock {
     impl MockServer {
         /// Starts the server on a free port.
         pub async fn start() -> Self {
-            MockServer {
-                inner: client_runtime::mock::MockServer::start().await,
-            }
+            MockServer { inner: client_runtime::mock::MockServer::start().await }
         }
         /// A client builder aimed at this server (plain http allowed); add credentials
         /// and settings as in production.
@@ -434,32 +396,21 @@ pub mod mock {
             &self,
             reply: Result<crate::types::Token, crate::CreateVidmUserTokenError>,
         ) -> client_runtime::mock::Stub<'_> {
-            self.inner
-                .stub(
-                    "POST",
-                    "/auth/token/vidm",
-                    client_runtime::mock::json_or_error(200, reply),
-                )
+            self.inner.stub(
+                "POST",
+                "/auth/token/vidm",
+                client_runtime::mock::json_or_error(200, reply),
+            )
         }
     }
     impl client_runtime::mock::IntoReply for crate::CreateVidmUserTokenError {
         fn into_reply(self) -> client_runtime::mock::Reply {
             match self {
-                crate::CreateVidmUserTokenError::BadRequest(body) => {
-                    client_runtime::mock::Reply::json(400, &body)
-                }
-                crate::CreateVidmUserTokenError::Unauthorized => {
-                    client_runtime::mock::Reply::empty(401)
-                }
-                crate::CreateVidmUserTokenError::NotFound(body) => {
-                    client_runtime::mock::Reply::json(404, &body)
-                }
-                crate::CreateVidmUserTokenError::PreconditionFailed(body) => {
-                    client_runtime::mock::Reply::json(412, &body)
-                }
-                crate::CreateVidmUserTokenError::InternalServerError => {
-                    client_runtime::mock::Reply::empty(500)
-                }
+                crate::CreateVidmUserTokenError::BadRequest(body) => client_runtime::mock::Reply::json(400, &body),
+                crate::CreateVidmUserTokenError::Unauthorized => client_runtime::mock::Reply::empty(401),
+                crate::CreateVidmUserTokenError::NotFound(body) => client_runtime::mock::Reply::json(404, &body),
+                crate::CreateVidmUserTokenError::PreconditionFailed(body) => client_runtime::mock::Reply::json(412, &body),
+                crate::CreateVidmUserTokenError::InternalServerError => client_runtime::mock::Reply::empty(500),
             }
         }
     }

@@ -8,13 +8,9 @@
 
 use std::collections::BTreeMap;
 
-use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
-
-use super::docs::doc_lines;
-use super::operations::{
-    allow_large_bodies, error_enum_ident, first_line, outcome_variants, read_body, status_match, status_pattern, wrap_outcome,
-};
+use super::outcomes::{first_line, read_body, wrap_outcome, write_enum, write_status_match};
+use super::requests::error_enum_name;
+use super::text::{self, Writer};
 use crate::features;
 use crate::model::{Api, BodyKind, Operation, Outcome, StatusKey};
 
@@ -50,34 +46,26 @@ fn errors_key(errors: &[Outcome]) -> String {
 }
 
 /// The enums of every group, and an alias for each operation that uses another's enum.
-pub fn emit_error_enums(groups: &ErrorGroups) -> TokenStream {
-    let mut items = Vec::new();
+pub fn write_error_enums(out: &mut Writer, groups: &ErrorGroups) {
     for (first, group) in groups.enums() {
-        items.push(emit_error_enum(first, group));
+        write_error_enum(out, first, group);
         for other in &group[1..] {
-            items.push(emit_alias(other, first));
+            out.docs([format!(
+                "The error responses [`Client::{}`] documents: the same as [`Client::{}`]'s, so the same enum.",
+                other.method_name, first.method_name
+            )]);
+            if let Some(gate) = features::cfg(other) {
+                out.line(gate);
+            }
+            out.line(format_args!("pub type {} = {};", error_enum_name(other), error_enum_name(first)));
         }
     }
-    quote! { #(#items)* }
 }
 
-fn emit_alias(operation: &Operation, shared: &Operation) -> TokenStream {
-    let name = error_enum_ident(operation);
-    let target = error_enum_ident(shared);
-    let doc = doc_lines([format!(
-        "The error responses [`Client::{}`] documents: the same as [`Client::{}`]'s, so the same enum.",
-        operation.method_name, shared.method_name
-    )]);
-    let gate = features::cfg(operation);
-    quote! {
-        #doc
-        #gate
-        pub type #name = #target;
-    }
-}
-
-fn emit_error_enum(operation: &Operation, group: &[&Operation]) -> TokenStream {
-    let name = error_enum_ident(operation);
+fn write_error_enum(out: &mut Writer, operation: &Operation, group: &[&Operation]) {
+    let name = error_enum_name(operation);
+    let gate = features::cfg_group(group);
+    let gate = || gate.iter();
     let mut lines = vec![format!("The error responses [`Client::{}`] documents.", operation.method_name)];
     if group.len() > 1 {
         lines.push(String::new());
@@ -86,93 +74,76 @@ fn emit_error_enum(operation: &Operation, group: &[&Operation]) -> TokenStream {
             group.len() - 1
         ));
     }
-    let doc = doc_lines(lines);
-    let variants = outcome_variants(operation.errors.iter());
-    let status_arms = operation.errors.iter().map(|outcome| {
-        let variant = format_ident!("{}", outcome.variant);
-        match (outcome.status, &outcome.body) {
-            (StatusKey::Code(code), BodyKind::Empty) => {
-                let code = Literal::u16_unsuffixed(code);
-                quote! { #name::#variant => client_runtime::status_code(#code), }
-            }
-            (StatusKey::Code(code), _) => {
-                let code = Literal::u16_unsuffixed(code);
-                quote! { #name::#variant(_) => client_runtime::status_code(#code), }
-            }
-            _ => quote! { #name::#variant { status, .. } => *status, },
-        }
-    });
-    let display_arms = operation.errors.iter().map(|outcome| {
-        let variant = format_ident!("{}", outcome.variant);
-        let message = format!("the server answered {{}}: {}", first_line(&outcome.description).replace('{', "{{").replace('}', "}}"));
-        let pattern = match (outcome.status, &outcome.body) {
-            (StatusKey::Code(_), BodyKind::Empty) => quote! { #name::#variant },
-            (StatusKey::Code(_), _) => quote! { #name::#variant(_) },
-            _ => quote! { #name::#variant { .. } },
-        };
-        quote! { #pattern => write!(f, #message, client_runtime::DocumentedError::status(self)), }
-    });
+    out.docs(lines);
+    gate().for_each(|line| out.line(line));
+    write_enum(out, &name, &operation.errors);
+
+    gate().for_each(|line| out.line(line));
+    out.open(format_args!("impl client_runtime::DocumentedError for {name} {{"));
+    out.open("fn status(&self) -> StatusCode {");
     // An operation that documents no errors still gets an (empty) enum, so that every
-    // operation's signature has the same shape; its `fmt` never runs, so it names no formatter.
-    let (status_body, formatter, display_body) = if operation.errors.is_empty() {
-        (quote! { match *self {} }, quote! { _ }, quote! { match *self {} })
+    // operation's signature has the same shape; its methods never run.
+    if operation.errors.is_empty() {
+        out.line("match *self {}");
     } else {
-        (quote! { match self { #(#status_arms)* } }, quote! { f }, quote! { match self { #(#display_arms)* } })
-    };
-    let decode = emit_decode(&operation.errors);
-    let allow = allow_large_bodies(&operation.errors);
-    let gate = features::cfg_group(group);
-    quote! {
-        #doc
-        #gate
-        #allow
-        #[derive(Debug)]
-        pub enum #name {
-            #(#variants)*
-        }
-
-        #gate
-        impl client_runtime::DocumentedError for #name {
-            fn status(&self) -> StatusCode {
-                #status_body
-            }
-
-            fn decode(response: client_runtime::RawResponse) -> client_runtime::Error<Self> {
-                #decode
+        out.open("match self {");
+        for outcome in &operation.errors {
+            let variant = &outcome.variant;
+            match (outcome.status, &outcome.body) {
+                (StatusKey::Code(code), BodyKind::Empty) => out.line(format_args!("{name}::{variant} => client_runtime::status_code({code}),")),
+                (StatusKey::Code(code), _) => out.line(format_args!("{name}::{variant}(_) => client_runtime::status_code({code}),")),
+                _ => out.line(format_args!("{name}::{variant} {{ status, .. }} => *status,")),
             }
         }
-
-        #gate
-        impl std::fmt::Display for #name {
-            fn fmt(&self, #formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                #display_body
-            }
-        }
-
-        #gate
-        impl std::error::Error for #name {}
+        out.close("}");
     }
+    out.close("}");
+    out.open("fn decode(response: client_runtime::RawResponse) -> client_runtime::Error<Self> {");
+    write_decode(out, &operation.errors);
+    out.close("}");
+    out.close("}");
+
+    gate().for_each(|line| out.line(line));
+    out.open(format_args!("impl std::fmt::Display for {name} {{"));
+    if operation.errors.is_empty() {
+        out.open("fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {");
+        out.line("match *self {}");
+    } else {
+        out.open("fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {");
+        out.open("match self {");
+        for outcome in &operation.errors {
+            let variant = &outcome.variant;
+            let message = format!("the server answered {{}}: {}", first_line(&outcome.description).replace('{', "{{").replace('}', "}}"));
+            let pattern = match (outcome.status, &outcome.body) {
+                (StatusKey::Code(_), BodyKind::Empty) => format!("{name}::{variant}"),
+                (StatusKey::Code(_), _) => format!("{name}::{variant}(_)"),
+                _ => format!("{name}::{variant} {{ .. }}"),
+            };
+            let arguments = ["f".to_owned(), text::string(&message), "client_runtime::DocumentedError::status(self)".to_owned()];
+            out.list(&format!("{pattern} => write!("), &arguments, "),");
+        }
+        out.close("}");
+    }
+    out.close("}");
+    out.close("}");
+
+    gate().for_each(|line| out.line(line));
+    out.line(format_args!("impl std::error::Error for {name} {{}}"));
 }
 
 /// The body of `decode`: the documented error for the response's status, exact codes before
 /// ranges (a documented 404 wins over a documented 4XX), then `default`, else unexpected.
-fn emit_decode(errors: &[Outcome]) -> TokenStream {
-    let mut code_arms = Vec::new();
-    let mut range_arms = Vec::new();
-    let mut default_value = None;
+fn write_decode(out: &mut Writer, errors: &[Outcome]) {
+    let mut arms = Vec::new();
+    let mut fallback = vec!["response.unexpected()".to_owned()];
     for outcome in errors {
-        let (bind, construct) = wrap_outcome(outcome, quote! { Self });
-        let read = read_body(&outcome.body, false);
-        let decoded = quote! { client_runtime::Error::decoded(#read, #construct) };
-        let value = quote! {{ #bind #decoded }};
-        let pattern = status_pattern(outcome.status);
+        let (bind, construct) = wrap_outcome(outcome, "Self");
+        let decoded = format!("client_runtime::Error::decoded({}, {construct})", read_body(&outcome.body, false));
+        let lines: Vec<String> = bind.into_iter().chain([decoded]).collect();
         match outcome.status {
-            // Alone, it is the whole body of `decode`, so it needs no block.
-            StatusKey::Default if errors.len() == 1 => return quote! { #bind #decoded },
-            StatusKey::Default => default_value = Some(value),
-            StatusKey::Range(_) => range_arms.push(quote! { #pattern => #value, }),
-            StatusKey::Code(_) => code_arms.push(quote! { #pattern => #value, }),
+            StatusKey::Default => fallback = lines,
+            status => arms.push((status, lines)),
         }
     }
-    status_match(&code_arms, &range_arms, default_value.unwrap_or_else(|| quote! { response.unexpected() }))
+    write_status_match(out, &arms, &fallback);
 }

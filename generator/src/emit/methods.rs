@@ -4,7 +4,8 @@
 
 use super::docs::summary_and_description;
 use super::requests::{argument_type, body_argument_type, error_enum_name, is_reference, location_word};
-use super::text::{self, Writer};
+use super::text::Writer;
+use crate::features;
 use crate::model::{Api, Operation, Param};
 
 /// `impl Client { ... }` with a method per operation.
@@ -46,7 +47,7 @@ fn write_method(out: &mut Writer, operation: &Operation) {
     fields.push("options: client_runtime::CallOptions::default()".into());
 
     out.docs(method_docs(operation));
-    if let Some(gate) = text::cfg(operation.feature.as_ref()) {
+    if let Some(gate) = features::cfg(operation) {
         out.line(gate);
     }
     if operation.deprecated {

@@ -4,31 +4,18 @@
 //! method naming its method and path, and each response enum says which status and body
 //! produce each of its variants.
 
-use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
-
-use super::docs::doc_lines;
 use super::errors::ErrorGroups;
-use super::operations::{error_enum_ident, outcome_keeps_status, success_enum_ident, success_type};
-use super::requests::uniform_success;
+use super::outcomes::keeps_status;
+use super::requests::{error_enum_name, success_enum_name, success_type, uniform_success};
+use super::text::{self, Writer};
 use crate::features;
 use crate::model::{Api, BodyKind, Operation, Outcome, PathPart, StatusKey};
 
 /// `#[cfg(feature = "mock")] pub mod mock { ... }`.
-pub fn emit_mock(api: &Api, groups: &ErrorGroups) -> TokenStream {
-    let methods = api.operations.iter().map(emit_method);
-    let error_replies = groups.enums().map(|(first, group)| {
-        let gate = features::cfg_group(group);
-        let reply = into_reply(&error_enum_ident(first), &first.errors);
-        quote! { #gate #reply }
-    }).collect::<Vec<_>>();
-    let success_replies = api.operations.iter().filter(|operation| !uniform_success(operation)).map(|operation| {
-        let gate = features::cfg(operation);
-        let reply = into_reply(&success_enum_ident(operation), &operation.success);
-        quote! { #gate #reply }
-    });
+pub fn write_mock(out: &mut Writer, api: &Api, groups: &ErrorGroups) {
     let example = api.operations.first().map(|operation| operation.method_name.clone()).unwrap_or_default();
-    let module_doc = doc_lines([
+    out.line("#[cfg(feature = \"mock\")]");
+    out.docs([
         "Typed mocks for the tests of code that uses this client (feature `mock`).".to_owned(),
         String::new(),
         "[`MockServer::start`](crate::mock::MockServer::start) starts a real HTTP server on 127.0.0.1; each operation's method stubs".to_owned(),
@@ -41,44 +28,48 @@ pub fn emit_mock(api: &Api, groups: &ErrorGroups) -> TokenStream {
         "let client = server.client_builder().build()?;".to_owned(),
         "```".to_owned(),
     ]);
-    quote! {
-        #[cfg(feature = "mock")]
-        #module_doc
-        pub mod mock {
-            /// A mock of this API on 127.0.0.1; it dereferences to
-            /// [`client_runtime::mock::MockServer`] (`uri`, `received_requests`, ...).
-            #[derive(Debug)]
-            pub struct MockServer {
-                inner: client_runtime::mock::MockServer,
-            }
-
-            impl std::ops::Deref for MockServer {
-                type Target = client_runtime::mock::MockServer;
-
-                fn deref(&self) -> &Self::Target {
-                    &self.inner
-                }
-            }
-
-            impl MockServer {
-                /// Starts the server on a free port.
-                pub async fn start() -> Self {
-                    MockServer { inner: client_runtime::mock::MockServer::start().await }
-                }
-
-                /// A client builder aimed at this server (plain http allowed); add credentials
-                /// and settings as in production.
-                pub fn client_builder(&self) -> crate::ClientBuilder {
-                    crate::Client::builder(&self.inner.uri()).allow_http()
-                }
-
-                #(#methods)*
-            }
-
-            #(#error_replies)*
-            #(#success_replies)*
-        }
+    out.open("pub mod mock {");
+    out.docs([
+        "A mock of this API on 127.0.0.1; it dereferences to",
+        "[`client_runtime::mock::MockServer`] (`uri`, `received_requests`, ...).",
+    ]);
+    for line in [
+        "#[derive(Debug)]",
+        "pub struct MockServer {",
+        "    inner: client_runtime::mock::MockServer,",
+        "}",
+        "impl std::ops::Deref for MockServer {",
+        "    type Target = client_runtime::mock::MockServer;",
+        "    fn deref(&self) -> &Self::Target {",
+        "        &self.inner",
+        "    }",
+        "}",
+    ] {
+        out.line(line);
     }
+    out.open("impl MockServer {");
+    out.docs(["Starts the server on a free port."]);
+    out.open("pub async fn start() -> Self {");
+    out.line("MockServer { inner: client_runtime::mock::MockServer::start().await }");
+    out.close("}");
+    out.docs([
+        "A client builder aimed at this server (plain http allowed); add credentials",
+        "and settings as in production.",
+    ]);
+    out.open("pub fn client_builder(&self) -> crate::ClientBuilder {");
+    out.line("crate::Client::builder(&self.inner.uri()).allow_http()");
+    out.close("}");
+    for operation in &api.operations {
+        write_method(out, operation);
+    }
+    out.close("}");
+    for (first, group) in groups.enums() {
+        write_into_reply(out, features::cfg_group(group), &error_enum_name(first), &first.errors);
+    }
+    for operation in api.operations.iter().filter(|operation| !uniform_success(operation)) {
+        write_into_reply(out, features::cfg(operation), &success_enum_name(operation), &operation.success);
+    }
+    out.close("}");
 }
 
 /// The path template with `{name}` for each parameter (a template regex dropped).
@@ -93,106 +84,100 @@ fn plain_template(operation: &Operation) -> String {
         .collect()
 }
 
-fn emit_method(operation: &Operation) -> TokenStream {
-    let name = format_ident!("{}", operation.method_name);
-    let method = &operation.method_name;
-    let error = error_enum_ident(operation);
+fn write_method(out: &mut Writer, operation: &Operation) {
+    let name = &operation.method_name;
+    let error = error_enum_name(operation);
     let success = success_type(operation);
     let http_method = &operation.http_method;
     let template = plain_template(operation);
-    let doc = doc_lines([
-        format!("Answers `{http_method} {template}` ([`Client::{method}`](crate::Client::{method})) with `reply`:"),
+    out.docs([
+        format!("Answers `{http_method} {template}` ([`Client::{name}`](crate::Client::{name})) with `reply`:"),
         "`Ok` as the documented success, `Err` as the documented error, each with its status.".to_owned(),
     ]);
-    let gate = features::cfg(operation);
+    if let Some(gate) = features::cfg(operation) {
+        out.line(gate);
+    }
+    let signature = format!("pub fn {name}(&self, reply: Result<{success}, crate::{error}>) -> client_runtime::mock::Stub<'_> {{");
+    if out.fits(&signature) {
+        out.open(signature);
+    } else {
+        out.open_list(
+            &format!("pub fn {name}("),
+            &["&self".to_owned(), format!("reply: Result<{success}, crate::{error}>")],
+            ") -> client_runtime::mock::Stub<'_> {",
+        );
+    }
+    let (http_method, template) = (text::string(http_method), text::string(&template));
     // The common case, a JSON success, in one call to the runtime.
     if let (true, Some(outcome @ Outcome { body: BodyKind::Json(_), .. })) = (uniform_success(operation), operation.success.first()) {
-        let status = status_literal(outcome);
-        return quote! {
-            #doc
-            #gate
-            pub fn #name(&self, reply: Result<#success, crate::#error>) -> client_runtime::mock::Stub<'_> {
-                self.inner.stub(#http_method, #template, client_runtime::mock::json_or_error(#status, reply))
-            }
-        };
+        let reply = format!("client_runtime::mock::json_or_error({}, reply)", status_code(outcome));
+        out.list("self.inner.stub(", &[http_method, template, reply], ")");
+        out.close("}");
+        return;
     }
-    let ok = if uniform_success(operation) {
+    out.open("let reply = match reply {");
+    if uniform_success(operation) {
         match operation.success.first() {
-            Some(outcome) => {
-                let reply = reply(&outcome.body, status_literal(outcome), quote! { body });
-                quote! { Ok(body) => #reply, }
-            }
+            Some(outcome) => write_reply_arm(out, "Ok(body)", &outcome.body, &status_code(outcome).to_string()),
             // No documented success: a 200, which the client reports as undocumented.
-            None => quote! { Ok(()) => client_runtime::mock::Reply::empty(200), },
+            None => out.line("Ok(()) => client_runtime::mock::Reply::empty(200),"),
         }
     } else {
-        quote! { Ok(body) => client_runtime::mock::IntoReply::into_reply(body), }
-    };
-    quote! {
-        #doc
-        #gate
-        pub fn #name(&self, reply: Result<#success, crate::#error>) -> client_runtime::mock::Stub<'_> {
-            let reply = match reply {
-                #ok
-                Err(error) => client_runtime::mock::IntoReply::into_reply(error),
-            };
-            self.inner.stub(#http_method, #template, reply)
-        }
+        out.line("Ok(body) => client_runtime::mock::IntoReply::into_reply(body),");
     }
+    out.line("Err(error) => client_runtime::mock::IntoReply::into_reply(error),");
+    out.close("};");
+    out.line(format_args!("self.inner.stub({http_method}, {template}, reply)"));
+    out.close("}");
 }
 
 /// The status a fixed-status outcome is stubbed with (a `2XX` as 200).
-fn status_literal(outcome: &Outcome) -> TokenStream {
-    let code = match outcome.status {
+fn status_code(outcome: &Outcome) -> u16 {
+    match outcome.status {
         StatusKey::Code(code) => code,
         StatusKey::Range(digit) => digit * 100,
         StatusKey::Default => 500,
-    };
-    let code = Literal::u16_unsuffixed(code);
-    quote! { #code }
+    }
 }
 
-/// The `Reply` of a body `value` of `kind` with `status`.
-fn reply(kind: &BodyKind, status: TokenStream, value: TokenStream) -> TokenStream {
+/// `pattern => reply,` where the reply is `body`, of `kind`, with `status`.
+fn write_reply_arm(out: &mut Writer, pattern: &str, kind: &BodyKind, status: &str) {
     match kind {
-        BodyKind::Empty => quote! { { let () = #value; client_runtime::mock::Reply::empty(#status) } },
-        BodyKind::Json(_) => quote! { client_runtime::mock::Reply::json(#status, &#value) },
-        BodyKind::Text => quote! { client_runtime::mock::Reply::text(#status, #value) },
+        BodyKind::Empty => {
+            out.open(format_args!("{pattern} => {{"));
+            out.line("let () = body;");
+            out.line(format_args!("client_runtime::mock::Reply::empty({status})"));
+            out.close("}");
+        }
+        BodyKind::Json(_) => out.line(format_args!("{pattern} => client_runtime::mock::Reply::json({status}, &body),")),
+        BodyKind::Text => out.line(format_args!("{pattern} => client_runtime::mock::Reply::text({status}, body),")),
         BodyKind::Bytes | BodyKind::Form(_) | BodyKind::Multipart(_) => {
-            quote! { client_runtime::mock::Reply::bytes(#status, #value.to_vec()) }
+            out.line(format_args!("{pattern} => client_runtime::mock::Reply::bytes({status}, body.to_vec()),"))
         }
     }
 }
 
 /// `IntoReply` for a response enum: the status and body of each variant.
-fn into_reply(name: &proc_macro2::Ident, outcomes: &[Outcome]) -> TokenStream {
-    let arms = outcomes.iter().map(|outcome| {
-        let variant = format_ident!("{}", outcome.variant);
-        let empty = outcome.body == BodyKind::Empty;
-        if outcome_keeps_status(outcome) {
-            let status = quote! { status.as_u16() };
-            if empty {
-                quote! { crate::#name::#variant { status } => client_runtime::mock::Reply::empty(#status), }
-            } else {
-                let reply = reply(&outcome.body, status, quote! { body });
-                quote! { crate::#name::#variant { status, body } => #reply, }
-            }
-        } else {
-            let status = status_literal(outcome);
-            if empty {
-                quote! { crate::#name::#variant => client_runtime::mock::Reply::empty(#status), }
-            } else {
-                let reply = reply(&outcome.body, status, quote! { body });
-                quote! { crate::#name::#variant(body) => #reply, }
+fn write_into_reply(out: &mut Writer, gate: Option<String>, name: &str, outcomes: &[Outcome]) {
+    gate.iter().for_each(|line| out.line(line));
+    out.open(format_args!("impl client_runtime::mock::IntoReply for crate::{name} {{"));
+    out.open("fn into_reply(self) -> client_runtime::mock::Reply {");
+    if outcomes.is_empty() {
+        out.line("match self {}");
+    } else {
+        out.open("match self {");
+        for outcome in outcomes {
+            let variant = format!("crate::{name}::{}", outcome.variant);
+            let empty = outcome.body == BodyKind::Empty;
+            match (keeps_status(outcome), empty) {
+                (true, true) => out.line(format_args!("{variant} {{ status }} => client_runtime::mock::Reply::empty(status.as_u16()),")),
+                (true, false) => write_reply_arm(out, &format!("{variant} {{ status, body }}"), &outcome.body, "status.as_u16()"),
+                (false, true) => out.line(format_args!("{variant} => client_runtime::mock::Reply::empty({}),", status_code(outcome))),
+                (false, false) => write_reply_arm(out, &format!("{variant}(body)"), &outcome.body, &status_code(outcome).to_string()),
             }
         }
-    });
-    let body = if outcomes.is_empty() { quote! { match self {} } } else { quote! { match self { #(#arms)* } } };
-    quote! {
-        impl client_runtime::mock::IntoReply for crate::#name {
-            fn into_reply(self) -> client_runtime::mock::Reply {
-                #body
-            }
-        }
+        out.close("}");
     }
+    out.close("}");
+    out.close("}");
 }

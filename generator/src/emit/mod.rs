@@ -5,14 +5,16 @@
 //! - [`client`]: the `Client`, its builder and one authentication method per security scheme;
 //! - [`methods`]: one method per operation, returning its request builder;
 //! - [`requests`]: the request builders, which send the request and read the response;
-//! - [`operations`]: the success enums of operations whose successes differ in body;
+//! - [`outcomes`]: the response enums' variants, and the success enums of operations whose
+//!   successes differ in body;
 //! - [`errors`]: the enums of documented errors, one per distinct set of error responses;
 //! - [`headers`]: typed response headers;
 //! - [`mock`]: typed mocks behind the generated crate's `mock` feature.
 //!
-//! The methods and the request builders, whose shape is ours, are written directly as
-//! formatted text ([`text`]); the rest is built as tokens and formatted by stage 5. Each
-//! [`Part`] of `lib.rs` is one or the other ([`Code`]).
+//! The code whose shape is ours (the methods, request builders, response enums, headers and
+//! mocks) is written directly as formatted text ([`text`]); the crate's head, the `Client`
+//! and the schema types are built as tokens and formatted by stage 5. Each [`Part`] of
+//! `lib.rs` is one or the other ([`Code`]).
 
 pub mod client;
 pub mod docs;
@@ -21,7 +23,7 @@ pub mod errors;
 pub mod headers;
 pub mod methods;
 pub mod mock;
-pub mod operations;
+pub mod outcomes;
 mod prepare;
 pub mod requests;
 pub mod text;
@@ -141,14 +143,12 @@ pub fn operations_part(api: &Api, part: Part) -> Code {
         Part::Responses => {
             // Which operations share an error enum: the enums and their mocks follow it.
             let groups = errors::ErrorGroups::new(api);
-            let enums = operations::emit_response_enums(api, &groups);
-            let headers = headers::emit_headers(api);
-            let mock = mock::emit_mock(api, &groups);
-            Code::Tokens(quote! {
-                #enums
-                #headers
-                #mock
-            })
+            let mut out = text::Writer::default();
+            outcomes::write_success_enums(&mut out, api);
+            errors::write_error_enums(&mut out, &groups);
+            headers::write_headers(&mut out, api);
+            mock::write_mock(&mut out, api, &groups);
+            Code::Text(out.finish())
         }
         Part::Head | Part::Types => Code::Tokens(TokenStream::new()),
     }

@@ -8,8 +8,10 @@
 //! checking the arguments, building the request, matching the status.
 
 use super::docs::text_lines;
+use super::outcomes::{read_body, wrap_outcome, write_status_match};
 use super::text::{self, Writer};
-use crate::model::{Api, BodyKind, Constraint, Operation, Outcome, Param, ParamLocation, ParamStyle, ParamType, PathPart, StatusKey};
+use crate::features;
+use crate::model::{Api, BodyKind, Constraint, Operation, Param, ParamLocation, ParamStyle, ParamType, PathPart, StatusKey};
 
 /// The `requests` module, a builder per operation.
 pub fn write_requests(api: &Api) -> String {
@@ -101,7 +103,7 @@ fn write_builder(out: &mut Writer, operation: &Operation) {
     let builder = &operation.type_name;
     let method = &operation.method_name;
     let error = error_enum_name(operation);
-    let gate = text::cfg(operation.feature.as_ref());
+    let gate = features::cfg(operation);
     let gate = || gate.iter();
 
     out.docs([
@@ -228,7 +230,7 @@ fn write_send(out: &mut Writer, operation: &Operation) {
         "};",
     );
     out.line("let response = client.core.execute(operation, request, options).await?;");
-    write_status_match(out, operation);
+    write_result(out, operation);
 }
 
 /// `let request = match #name { Some(value) => #apply, None => request };`, where `apply` uses
@@ -352,82 +354,28 @@ fn style_name(style: ParamStyle) -> &'static str {
 }
 
 /// The `match` that turns `response` into the method's result, by status: the documented
-/// successes here (exact codes before ranges, so that a documented 200 wins over a documented
-/// 2XX), everything else read by the error enum (`DocumentedError::decode`).
-fn write_status_match(out: &mut Writer, operation: &Operation) {
-    let errors = "Err(client_runtime::DocumentedError::decode(response))";
+/// successes here, everything else read by the error enum (`DocumentedError::decode`).
+fn write_result(out: &mut Writer, operation: &Operation) {
+    let errors = "Err(client_runtime::DocumentedError::decode(response))".to_owned();
     let uniform = uniform_success(operation);
-    let mut code_arms: Vec<Vec<String>> = Vec::new();
-    let mut range_arms: Vec<Vec<String>> = Vec::new();
+    let mut arms: Vec<(StatusKey, Vec<String>)> = Vec::new();
     for outcome in &operation.success {
-        let pattern = status_pattern(outcome.status);
-        let read = read_body(&outcome.body);
-        let arm = if uniform {
-            vec![format!("{pattern} => Ok({read}),")]
+        let read = read_body(&outcome.body, true);
+        let lines = if uniform {
+            vec![format!("Ok({read})")]
         } else {
             let (bind, construct) = wrap_outcome(outcome, &format!("crate::{}", success_enum_name(operation)));
-            match bind {
-                Some(bind) => vec![format!("{pattern} => {{"), format!("    {bind}"), format!("    Ok({read}.map({construct}))"), "}".into()],
-                None => vec![format!("{pattern} => Ok({read}.map({construct})),")],
-            }
+            bind.into_iter().chain([format!("Ok({read}.map({construct}))")]).collect()
         };
-        match outcome.status {
-            StatusKey::Range(_) => range_arms.push(arm),
-            _ => code_arms.push(arm),
-        }
+        arms.push((outcome.status, lines));
     }
     // A documented error code inside a documented success range is still that error.
     let in_success_range =
         |code: u16| operation.success.iter().any(|outcome| matches!(outcome.status, StatusKey::Range(digit) if code / 100 == digit));
     for outcome in &operation.errors {
-        if let StatusKey::Code(code) = outcome.status {
-            if in_success_range(code) {
-                code_arms.push(vec![format!("{} => {errors},", status_pattern(outcome.status))]);
-            }
+        if matches!(outcome.status, StatusKey::Code(code) if in_success_range(code)) {
+            arms.push((outcome.status, vec![errors.clone()]));
         }
     }
-    if code_arms.is_empty() && range_arms.is_empty() {
-        out.line(errors);
-        return;
-    }
-    out.open("match response.status().as_u16() {");
-    for line in code_arms.iter().chain(&range_arms).flatten() {
-        out.line(line);
-    }
-    out.line(format_args!("_ => {errors},"));
-    out.close("}");
-}
-
-/// `response` read as a `client_runtime::Response` of `kind`'s type, a bad body propagated
-/// with `?`.
-fn read_body(kind: &BodyKind) -> String {
-    match kind {
-        BodyKind::Empty => "response.empty()".into(),
-        BodyKind::Json(_) => format!("response.json::<{}>()?", body_type(kind)),
-        BodyKind::Text => "response.text()?".into(),
-        BodyKind::Bytes | BodyKind::Form(_) | BodyKind::Multipart(_) => "response.bytes()".into(),
-    }
-}
-
-/// How an outcome's body becomes its enum variant: a `let status` binding when the variant
-/// keeps the status, and the function given to `Response::map`.
-fn wrap_outcome(outcome: &Outcome, enum_path: &str) -> (Option<&'static str>, String) {
-    let variant = &outcome.variant;
-    let keeps_status = !matches!(outcome.status, StatusKey::Code(_));
-    let bind = keeps_status.then_some("let status = response.status();");
-    let construct = match (&outcome.body, keeps_status) {
-        (BodyKind::Empty, false) => format!("|()| {enum_path}::{variant}"),
-        (BodyKind::Empty, true) => format!("|()| {enum_path}::{variant} {{ status }}"),
-        (_, false) => format!("{enum_path}::{variant}"),
-        (_, true) => format!("|body| {enum_path}::{variant} {{ status, body }}"),
-    };
-    (bind, construct)
-}
-
-fn status_pattern(status: StatusKey) -> String {
-    match status {
-        StatusKey::Code(code) => code.to_string(),
-        StatusKey::Range(digit) => format!("{}..={}", digit * 100, digit * 100 + 99),
-        StatusKey::Default => "_".into(),
-    }
+    write_status_match(out, &arms, &[errors]);
 }

@@ -127,11 +127,6 @@ pub fn string(text: &str) -> String {
     format!("{text:?}")
 }
 
-/// `#[cfg(feature = "...")]` for an item of `feature`, if any.
-pub fn cfg(feature: Option<&String>) -> Option<String> {
-    feature.map(|feature| format!("#[cfg(feature = {})]", string(feature)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
