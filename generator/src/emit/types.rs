@@ -49,8 +49,8 @@ pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
     let own_enums = enums::take_own(&mut schemas, &enums::received_schemas(api));
     prevent_name_collisions(&mut schemas, own_enums.iter().map(|own| own.name().to_owned()));
     let settings = generation_settings();
-    let generator = match run_typify(&schemas, api, &settings) {
-        Ok(generator) => generator,
+    let (generator, typify_items) = match run_typify(&schemas, api, &settings) {
+        Ok(generated) => generated,
         Err(failure) => return Err(located_failure(&schemas, api, &settings, failure)),
     };
     let type_space = generator.get_type_space();
@@ -63,7 +63,7 @@ pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
         )
         .help("this is a generator bug; please report it with the spec"));
     }
-    let typify_items = allow_unused_defaults(type_space.to_stream());
+    let typify_items = allow_unused_defaults(typify_items);
     let own_items = enums::emit(&own_enums);
     Ok(Types {
         tokens: quote::quote! { #typify_items #own_items },
@@ -117,8 +117,13 @@ enum Failure {
     Panic(String),
 }
 
-/// Runs progenitor's type generator on a document holding only `schemas`.
-fn run_typify(schemas: &Map<String, Value>, api: &Api, settings: &progenitor_impl::GenerationSettings) -> Result<progenitor_impl::Generator, Failure> {
+/// Runs progenitor's type generator on a document holding only `schemas`: the generator (its
+/// type space) and the types' items.
+fn run_typify(
+    schemas: &Map<String, Value>,
+    api: &Api,
+    settings: &progenitor_impl::GenerationSettings,
+) -> Result<(progenitor_impl::Generator, TokenStream), Failure> {
     let document = json!({
         "openapi": "3.0.3",
         "info": { "title": api.title, "version": api.api_version },
@@ -129,11 +134,30 @@ fn run_typify(schemas: &Map<String, Value>, api: &Api, settings: &progenitor_imp
         serde_json::from_value(document).map_err(|error| Failure::Error(format!("a schema could not be read: {error}")))?;
     let mut generator = progenitor_impl::Generator::new(settings);
     // progenitor is known to panic on some inputs; a panic must become a diagnostic, not a crash.
-    match catch_unwind(AssertUnwindSafe(|| generator.generate_tokens(&spec).map(|_| ()))) {
-        Ok(Ok(())) => Ok(generator),
+    match catch_unwind(AssertUnwindSafe(|| generator.generate_tokens(&spec))) {
+        Ok(Ok(file)) => {
+            // The types are printed once, into progenitor's `pub mod types`; printing them
+            // again (`TypeSpace::to_stream`) costs as much.
+            let items = types_module_items(file).unwrap_or_else(|| generator.get_type_space().to_stream());
+            Ok((generator, items))
+        }
         Ok(Err(error)) => Err(Failure::Error(error.to_string())),
         Err(panic) => Err(Failure::Panic(crate::diagnostic::panic_message(&*panic))),
     }
+}
+
+/// The items of `mod types { ... }` among the top-level items of `file`.
+fn types_module_items(file: TokenStream) -> Option<TokenStream> {
+    use proc_macro2::{Delimiter, TokenTree};
+    let trees: Vec<TokenTree> = file.into_iter().collect();
+    trees.windows(3).find_map(|window| match window {
+        [TokenTree::Ident(keyword), TokenTree::Ident(name), TokenTree::Group(body)]
+            if keyword == "mod" && name == "types" && body.delimiter() == Delimiter::Brace =>
+        {
+            Some(body.stream())
+        }
+        _ => None,
+    })
 }
 
 /// The diagnostic for a failure of the type engine, at the schema that causes it: each schema
