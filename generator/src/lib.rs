@@ -155,28 +155,26 @@ fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagn
     })
 }
 
-/// Stages 4 and 5 in lanes: the schema types (typify's work, formatted by prettyplease), the
-/// request builders and the rest of the client are each emitted and formatted on a thread of
-/// their own. Tokens cannot cross threads, so each lane formats its own; the parts joined in
-/// order are the same file as emitting and formatting in one thread ([`emit::emit`]), except
-/// that the types of a crate with features are gated here ([`format::format_types`]).
+/// Stages 4 and 5 in two lanes: the schema types (typify's work, formatted by prettyplease)
+/// on a thread of their own, while this one writes the rest of the crate, which our emitter
+/// writes as formatted text. The parts joined in order are the same file as emitting and
+/// formatting in one thread ([`emit::emit`]), except that the types of a crate with features
+/// are gated here ([`format::format_types`]).
 fn emit_and_format(api: &model::Api, header: &str) -> Result<(emit::types::TypeFacts, String), Diagnostics> {
     use emit::Part;
-    let lane = |name: &str| std::thread::Builder::new().name(format!("{PIPELINE_THREAD}-{name}")).stack_size(PIPELINE_STACK);
-    let part = |part: Part| format::format_part(emit::operations_part(api, part));
     std::thread::scope(|scope| {
-        let types_lane = lane("types").spawn_scoped(scope, || {
-            let types = emit::types::emit_types(api).map_err(Diagnostics::single)?;
-            Ok((types.facts, format::format_types(emit::types_module(&types.tokens), api)?))
-        });
-        let requests_lane = lane("requests").spawn_scoped(scope, || part(Part::Requests));
-        let client = part(Part::Client);
-        let methods = part(Part::Methods);
-        let responses = part(Part::Responses);
+        let types_lane = std::thread::Builder::new()
+            .name(format!("{PIPELINE_THREAD}-types"))
+            .stack_size(PIPELINE_STACK)
+            .spawn_scoped(scope, || {
+                let types = emit::types::emit_types(api).map_err(Diagnostics::single)?;
+                Ok((types.facts, format::format_types(emit::types_module(&types.tokens), api)?))
+            });
+        let ours = [Part::Client, Part::Methods, Part::Requests, Part::Responses]
+            .map(|part| format::format_part(emit::operations_part(api, part)));
         let (facts, types) = joined(types_lane, "the schema types")?;
-        let requests = joined(requests_lane, "the request builders")?;
-        let head = format::format_part(emit::Code::Tokens(emit::head(api, &facts)))?;
-        Ok((facts, format::join(header, &[head, types, client?, methods?, requests, responses?])))
+        let [client, methods, requests, responses] = ours;
+        Ok((facts, format::join(header, &[emit::head(api, &facts), types, client?, methods?, requests?, responses?])))
     })
 }
 

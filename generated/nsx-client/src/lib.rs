@@ -159,15 +159,11 @@ impl ClientBuilder {
     /// Operations that list this scheme send it; operations without security send nothing.
     pub fn basic_auth(self, username: &str, password: impl Into<Secret>) -> Self {
         let credential = client_runtime::Credential::basic(username, &password.into());
-        ClientBuilder {
-            inner: self.inner.credential("basicAuth", credential),
-        }
+        ClientBuilder { inner: self.inner.credential("basicAuth", credential) }
     }
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<Client, ConfigError> {
-        Ok(Client {
-            core: self.inner.build()?,
-        })
+        Ok(Client { core: self.inner.build()? })
     }
 }
 impl Client {
@@ -176,10 +172,10 @@ impl Client {
     pub fn builder(base_url: &str) -> ClientBuilder {
         ClientBuilder {
             inner: client_runtime::ClientBuilder::new(
-                    base_url,
-                    concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")),
-                )
-                .field_names(PROPERTY_NAMES),
+                base_url,
+                concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")),
+            )
+            .field_names(PROPERTY_NAMES),
         }
     }
     /// A client for `base_url` with default settings and no credentials.

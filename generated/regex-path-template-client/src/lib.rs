@@ -85,9 +85,7 @@ impl ClientBuilder {
     client_runtime::client_builder_methods!();
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<Client, ConfigError> {
-        Ok(Client {
-            core: self.inner.build()?,
-        })
+        Ok(Client { core: self.inner.build()? })
     }
 }
 impl Client {
@@ -96,10 +94,10 @@ impl Client {
     pub fn builder(base_url: &str) -> ClientBuilder {
         ClientBuilder {
             inner: client_runtime::ClientBuilder::new(
-                    base_url,
-                    concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")),
-                )
-                .field_names(PROPERTY_NAMES),
+                base_url,
+                concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")),
+            )
+            .field_names(PROPERTY_NAMES),
         }
     }
     /// A client for `base_url` with default settings and no credentials.

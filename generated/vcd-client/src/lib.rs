@@ -230,24 +230,12 @@ impl ClientBuilder {
     ///
     /// Operations that list this scheme send it; operations without security send nothing.
     pub fn bearer_auth(self, token: impl Into<Secret>) -> Self {
-        ClientBuilder {
-            inner: self
-                .inner
-                .credential(
-                    "bearerAuth",
-                    client_runtime::Credential::header(
-                        "authorization",
-                        Some("Bearer"),
-                        &token.into(),
-                    ),
-                ),
-        }
+        let credential = client_runtime::Credential::header("authorization", Some("Bearer"), &token.into());
+        ClientBuilder { inner: self.inner.credential("bearerAuth", credential) }
     }
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<Client, ConfigError> {
-        Ok(Client {
-            core: self.inner.build()?,
-        })
+        Ok(Client { core: self.inner.build()? })
     }
 }
 impl Client {
@@ -256,10 +244,10 @@ impl Client {
     pub fn builder(base_url: &str) -> ClientBuilder {
         ClientBuilder {
             inner: client_runtime::ClientBuilder::new(
-                    base_url,
-                    concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")),
-                )
-                .field_names(PROPERTY_NAMES),
+                base_url,
+                concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")),
+            )
+            .field_names(PROPERTY_NAMES),
         }
     }
     /// A client for `base_url` with default settings and no credentials.

@@ -140,24 +140,12 @@ impl ClientBuilder {
     ///
     /// Operations that list this scheme send it; operations without security send nothing.
     pub fn network_insight_auth(self, token: impl Into<Secret>) -> Self {
-        ClientBuilder {
-            inner: self
-                .inner
-                .credential(
-                    "networkInsightAuth",
-                    client_runtime::Credential::header(
-                        "Authorization",
-                        Some("NetworkInsight"),
-                        &token.into(),
-                    ),
-                ),
-        }
+        let credential = client_runtime::Credential::header("Authorization", Some("NetworkInsight"), &token.into());
+        ClientBuilder { inner: self.inner.credential("networkInsightAuth", credential) }
     }
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<Client, ConfigError> {
-        Ok(Client {
-            core: self.inner.build()?,
-        })
+        Ok(Client { core: self.inner.build()? })
     }
 }
 impl Client {
@@ -166,10 +154,10 @@ impl Client {
     pub fn builder(base_url: &str) -> ClientBuilder {
         ClientBuilder {
             inner: client_runtime::ClientBuilder::new(
-                    base_url,
-                    concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")),
-                )
-                .field_names(PROPERTY_NAMES),
+                base_url,
+                concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")),
+            )
+            .field_names(PROPERTY_NAMES),
         }
     }
     /// A client for `base_url` with default settings and no credentials.
@@ -195,24 +183,10 @@ impl types::Token {
 impl Client {
     /// A copy of this client that authenticates with the `networkInsightAuth` credential from a [`Client::create_vidm_user_token`] response,
     /// and knows when it expires ([`Client::credentials_expire_at`]).
-    pub fn with_network_insight_auth(
-        &self,
-        response: &types::Token,
-    ) -> Result<Client, ConfigError> {
-        let token = response
-            .token
-            .as_ref()
-            .ok_or_else(|| ConfigError::new("the response carries no `token`"))?;
-        let credential = client_runtime::Credential::header(
-            "Authorization",
-            Some("NetworkInsight"),
-            token,
-        )?;
-        Ok(Client {
-            core: self
-                .core
-                .with_credential("networkInsightAuth", credential, response.expires_at()),
-        })
+    pub fn with_network_insight_auth(&self, response: &types::Token) -> Result<Client, ConfigError> {
+        let token = response.token.as_ref().ok_or_else(|| ConfigError::new("the response carries no `token`"))?;
+        let credential = client_runtime::Credential::header("Authorization", Some("NetworkInsight"), token)?;
+        Ok(Client { core: self.core.with_credential("networkInsightAuth", credential, response.expires_at()) })
     }
 }
 impl Client {

@@ -99,8 +99,8 @@ pub fn summary_and_description(summary: Option<&str>, description: Option<&str>)
     lines
 }
 
-/// The crate-level docs: title, description, API version, servers, operations.
-pub fn crate_docs(api: &Api) -> TokenStream {
+/// The lines of the crate-level docs: title, description, API version, servers, operations.
+pub fn crate_docs(api: &Api) -> Vec<String> {
     let mut lines = vec![format!("# {}", api.title), String::new()];
     if let Some(description) = &api.description {
         lines.extend(text_lines(description));
@@ -132,11 +132,7 @@ pub fn crate_docs(api: &Api) -> TokenStream {
     if !api.features.is_empty() {
         lines.extend(features_section(api));
     }
-    let lines = lines.into_iter().map(|line| {
-        let line = if line.is_empty() { line } else { format!(" {line}") };
-        quote! { #![doc = #line] }
-    });
-    quote! { #(#lines)* }
+    lines
 }
 
 /// The crate docs' list of cargo features, for a crate that has them.

@@ -11,10 +11,9 @@
 //! - [`headers`]: typed response headers;
 //! - [`mock`]: typed mocks behind the generated crate's `mock` feature.
 //!
-//! The code whose shape is ours (the methods, request builders, response enums, headers and
-//! mocks) is written directly as formatted text ([`text`]); the crate's head, the `Client`
-//! and the schema types are built as tokens and formatted by stage 5. Each [`Part`] of
-//! `lib.rs` is one or the other ([`Code`]).
+//! The code whose shape is ours (everything but the schema types) is written directly as
+//! formatted text ([`text`]); the schema types are typify's tokens, formatted by stage 5. Each
+//! [`Part`] of `lib.rs` is one or the other ([`Code`]).
 
 pub mod client;
 pub mod docs;
@@ -81,7 +80,7 @@ pub fn emit(api: &Api) -> Result<Emitted, Diagnostics> {
     let parts = Part::ALL
         .iter()
         .map(|part| match part {
-            Part::Head => Code::Tokens(head(api, &types.facts)),
+            Part::Head => Code::Text(head(api, &types.facts)),
             Part::Types => Code::Tokens(types_module(&types.tokens)),
             other => operations_part(api, *other),
         })
@@ -90,27 +89,27 @@ pub fn emit(api: &Api) -> Result<Emitted, Diagnostics> {
 }
 
 /// The crate's documentation, attributes and re-exports.
-pub fn head(api: &Api, types: &types::TypeFacts) -> TokenStream {
-    let crate_docs = docs::crate_docs(api);
+pub fn head(api: &Api, types: &types::TypeFacts) -> String {
+    let mut out = text::Writer::default();
+    out.inner_docs(docs::crate_docs(api));
+    out.line("#![forbid(unsafe_code)]");
+    // An `Error` is returned at most once per HTTP round trip: its size costs nothing that
+    // matters, and boxing documented bodies would make matching on them clumsier.
+    out.line("#![allow(clippy::result_large_err)]");
     // Types of ours that typify refers to by path need the crate to be able to name itself.
-    let self_alias = (types.own_enums > 0).then(|| {
-        let alias = quote::format_ident!("{}", enums::SELF_ALIAS);
-        quote! { extern crate self as #alias; }
-    });
-    quote! {
-        #crate_docs
-        #![forbid(unsafe_code)]
-        // An `Error` is returned at most once per HTTP round trip: its size costs nothing that
-        // matters, and boxing documented bodies would make matching on them clumsier.
-        #![allow(clippy::result_large_err)]
-
-        #self_alias
-        // Everything a user of the client names, so that this crate is the only dependency.
-        pub use client_runtime::{
-            ConfigError, Credential, DocumentedError, Error, HeaderMap, Redirects, Response, RetryPolicy, Secret,
-            StatusCode,
-        };
+    if types.own_enums > 0 {
+        out.line(format_args!("extern crate self as {};", enums::SELF_ALIAS));
     }
+    // Everything a user of the client names, so that this crate is the only dependency.
+    for line in [
+        "pub use client_runtime::{",
+        "    ConfigError, Credential, DocumentedError, Error, HeaderMap, Redirects, Response,",
+        "    RetryPolicy, Secret, StatusCode,",
+        "};",
+    ] {
+        out.line(line);
+    }
+    out.finish()
 }
 
 /// `pub mod types` around the schema types.
@@ -131,12 +130,9 @@ pub fn types_module(type_items: &TokenStream) -> TokenStream {
 pub fn operations_part(api: &Api, part: Part) -> Code {
     match part {
         Part::Client => {
-            let client = client::emit_client(api);
-            let login_helpers = client::emit_login_helpers(api);
-            Code::Tokens(quote! {
-                #client
-                #login_helpers
-            })
+            let mut out = text::Writer::default();
+            client::write_client(&mut out, api);
+            Code::Text(out.finish())
         }
         Part::Methods => Code::Text(methods::write_methods(api)),
         Part::Requests => Code::Text(requests::write_requests(api)),

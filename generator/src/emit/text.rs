@@ -65,15 +65,32 @@ impl Writer {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
+        self.comments("///", lines);
+    }
+
+    /// `//!` doc comments (of the enclosing item: the crate), one per line of `lines`.
+    pub fn inner_docs<I, S>(&mut self, lines: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.comments("//!", lines);
+    }
+
+    fn comments<I, S>(&mut self, marker: &str, lines: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
         for line in lines {
             self.indent();
             // A carriage return is not allowed in a doc comment; it cannot be seen in one either.
             let line = line.as_ref().replace('\r', " ");
             let line = line.trim_end();
             if line.is_empty() {
-                self.out.push_str("///\n");
+                let _ = writeln!(self.out, "{marker}");
             } else {
-                let _ = writeln!(self.out, "/// {line}");
+                let _ = writeln!(self.out, "{marker} {line}");
             }
         }
     }
