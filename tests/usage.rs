@@ -44,6 +44,16 @@ async fn only_the_required_arguments_are_positional_and_unset_options_send_nothi
 }
 
 #[tokio::test]
+async fn a_parameter_may_have_the_name_of_a_part_of_the_request() {
+    // `path` beside a path template: the generated code must not take one for the other.
+    let server = server_answering(json(200, item("switch"))).await;
+    inventory(&server.uri()).get_item("i 1").path("/name").await.unwrap();
+    let request = only_request(&server).await;
+    assert_eq!(request.url.path(), "/items/i%201");
+    assert_eq!(request.url.query(), Some("path=%2Fname"));
+}
+
+#[tokio::test]
 async fn every_optional_parameter_is_a_setter_in_its_place() {
     let server = server_answering(json(200, json!([]))).await;
     let status = inv::ListItemsStatus(vec![inv::ItemStatus::Active, inv::ItemStatus::Lost]);

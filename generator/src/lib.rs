@@ -67,7 +67,7 @@ pub struct Generated {
 /// The stack of the thread the pipeline runs on. Nesting is capped (`tree::MAX_DEPTH`,
 /// `shape::MAX_SCHEMA_DEPTH`), but the type generator's frames are large in debug builds and a
 /// caller's thread may be small (a test thread has 2 MiB); only touched pages cost memory.
-const PIPELINE_STACK: usize = 256 << 20;
+pub(crate) const PIPELINE_STACK: usize = 256 << 20;
 
 /// Runs the whole pipeline for one spec file and returns the crate's files, or every
 /// diagnostic when the spec cannot be turned into a client.
@@ -97,7 +97,7 @@ pub fn generate_crate(spec_path: &Path, options: &CrateOptions) -> Result<Genera
 
 /// The name of the thread the pipeline runs on; the threads it starts are named after it
 /// (`generator-types`).
-const PIPELINE_THREAD: &str = "generator";
+pub(crate) const PIPELINE_THREAD: &str = "generator";
 
 /// Every panic on the pipeline's thread (the type engine's, caught and reported as a located
 /// diagnostic, or a bug of ours, reported as a crash) becomes a diagnostic; the default panic

@@ -46,13 +46,24 @@ pub fn check(document: &Document, lenient: bool) -> Result<(OpenAPI, Diagnostics
 
     let mut found = Vec::new();
     let facts = shape::check(root, &mut found);
-    schemas::check(root, &facts.schemas, &mut found);
-    references::check(root, &facts.refs, &mut found);
-    extensions::check(&facts.extensions, &mut found);
-    check_paths(root, &mut found);
-    check_component_parameters(root, &mut found);
-    check_security(root, &mut found);
-    check_servers(root, &mut found);
+    // The typed reading depends on the shape's facts only, not on what the other checks find,
+    // so it runs beside them (its result is used only when they find no error).
+    let (typed, mut found) = std::thread::scope(|scope| {
+        let reader = std::thread::Builder::new()
+            .name(format!("{}-typed-reading", crate::PIPELINE_THREAD))
+            .stack_size(crate::PIPELINE_STACK)
+            .spawn_scoped(scope, || read_typed(root, &facts, lenient));
+        let found = check_more(root, &facts, found);
+        let typed = match reader {
+            Ok(reader) => reader.join().unwrap_or_else(|_| {
+                Err(Diagnostic::error("", "the generator panicked while reading the document")
+                    .help("this is a generator bug; please report it with the spec"))
+            }),
+            // No thread to be had: the reading waits for the checks.
+            Err(_) => read_typed(root, &facts, lenient),
+        };
+        (typed, found)
+    });
     // A path item reached through a `$ref` is checked for each path that uses it.
     let mut seen = BTreeSet::new();
     found.retain(|diagnostic| seen.insert((diagnostic.pointer.clone(), diagnostic.message.clone())));
@@ -62,6 +73,30 @@ pub fn check(document: &Document, lenient: bool) -> Result<(OpenAPI, Diagnostics
     if found.iter().any(|diagnostic| diagnostic.severity == Severity::Error) {
         return Err(fail(found));
     }
+    match typed {
+        Ok(api) => Ok((api, Diagnostics::detached(found))),
+        Err(diagnostic) => {
+            found.push(diagnostic);
+            Err(fail(found))
+        }
+    }
+}
+
+/// The checks that need the shape's facts: schemas, references, extensions, paths,
+/// parameters, security, servers.
+fn check_more(root: &Value, facts: &shape::Facts, mut found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    schemas::check(root, &facts.schemas, &mut found);
+    references::check(root, &facts.refs, &mut found);
+    extensions::check(&facts.extensions, &mut found);
+    check_paths(root, &mut found);
+    check_component_parameters(root, &mut found);
+    check_security(root, &mut found);
+    check_servers(root, &mut found);
+    found
+}
+
+/// The document read into openapiv3's types, or where and why the typed reader refused it.
+fn read_typed(root: &Value, facts: &shape::Facts, lenient: bool) -> Result<OpenAPI, Diagnostic> {
     // What `--lenient` let through is read soundly here, so that the typed reader accepts it:
     // a field with no value as absent, an enum value or default of another type as the schema's.
     let repaired = lenient.then(|| {
@@ -79,19 +114,12 @@ pub fn check(document: &Document, lenient: bool) -> Result<(OpenAPI, Diagnostics
         }
         repaired
     });
-    match serde_path_to_error::deserialize::<_, OpenAPI>(repaired.as_ref().unwrap_or(root)) {
-        Ok(api) => Ok((api, Diagnostics::detached(found))),
-        Err(error) => {
-            // The checks above should have caught whatever the typed reader refuses; this is
-            // the backstop, located at the node serde stopped at.
-            let at = path_to_pointer(error.path());
-            found.push(
-                Diagnostic::error(at, format!("not a valid OpenAPI 3.0 document: {}", error.inner()))
-                    .help("see the OpenAPI 3.0.3 specification for this object's fields"),
-            );
-            Err(fail(found))
-        }
-    }
+    serde_path_to_error::deserialize::<_, OpenAPI>(repaired.as_ref().unwrap_or(root)).map_err(|error| {
+        // The checks should have caught whatever the typed reader refuses; this is the
+        // backstop, located at the node serde stopped at.
+        Diagnostic::error(path_to_pointer(error.path()), format!("not a valid OpenAPI 3.0 document: {}", error.inner()))
+            .help("see the OpenAPI 3.0.3 specification for this object's fields")
+    })
 }
 
 fn check_version(value: &Value) -> Result<(), Diagnostic> {

@@ -591,11 +591,18 @@ impl Client {
     ///
     /// - `id` (path `id`): The item's id.
     ///
+    /// Optional parameters are setters of the request: `path`.
+    ///
     /// # Errors
     ///
     /// [`Error::Documented`] with a [`GetItemError`] for each error response the spec documents; the other [`Error`] variants for anything else.
     pub fn get_item<'a>(&'a self, id: &'a str) -> requests::GetItem<'a> {
-        requests::GetItem { client: self, id, options: client_runtime::CallOptions::default() }
+        requests::GetItem {
+            client: self,
+            id,
+            path: None,
+            options: client_runtime::CallOptions::default(),
+        }
     }
 }
 /// One request builder per operation, returned by the operation's method on
@@ -844,9 +851,17 @@ pub mod requests {
     pub struct GetItem<'a> {
         pub(crate) client: &'a crate::Client,
         pub(crate) id: &'a str,
+        pub(crate) path: Option<&'a str>,
         pub(crate) options: client_runtime::CallOptions,
     }
     impl<'a> GetItem<'a> {
+        /// Sets the optional query parameter `path`.
+        ///
+        /// Only this part of the item, as a JSON pointer.
+        pub fn path(mut self, path: &'a str) -> Self {
+            self.path = Some(path);
+            self
+        }
         /// Sends the request and reads the response.
         pub async fn send(
             self,
@@ -854,10 +869,16 @@ pub mod requests {
             client_runtime::Response<crate::types::Item>,
             client_runtime::Error<crate::GetItemError>,
         > {
-            let GetItem { client, id, options } = self;
-            let path = format!("/items/{}", client_runtime::encode_path_segment(id));
-            let request = client.core.request(client_runtime::Method::GET, &path);
+            let GetItem { client, id, path, options } = self;
+            let request = client.core.request(
+                client_runtime::Method::GET,
+                &format!("/items/{}", client_runtime::encode_path_segment(id)),
+            );
             let request = client_runtime::accept(request, "application/json");
+            let request = match path {
+                Some(value) => request.query(&[("path", value.to_string())]),
+                None => request,
+            };
             let operation = &client_runtime::Operation {
                 id: "getItem",
                 path: "/items/{id}",

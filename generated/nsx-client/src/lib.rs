@@ -239,11 +239,10 @@ pub mod requests {
             client_runtime::Error<crate::GetRegistrationTokenError>,
         > {
             let GetRegistrationToken { client, token, options } = self;
-            let path = format!(
-                "/aaa/registration-token/{}",
-                client_runtime::encode_path_segment(token),
+            let request = client.core.request(
+                client_runtime::Method::GET,
+                &format!("/aaa/registration-token/{}", client_runtime::encode_path_segment(token)),
             );
-            let request = client.core.request(client_runtime::Method::GET, &path);
             let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {
                 id: "GetRegistrationToken",

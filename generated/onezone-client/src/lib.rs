@@ -215,11 +215,10 @@ pub mod requests {
             client_runtime::Error<crate::CreateProviderRegistrationTokenForUserError>,
         > {
             let CreateProviderRegistrationTokenForUser { client, id, options } = self;
-            let path = format!(
-                "/users/{}/clusters/provider_registration_token",
-                client_runtime::encode_path_segment(id),
+            let request = client.core.request(
+                client_runtime::Method::POST,
+                &format!("/users/{}/clusters/provider_registration_token", client_runtime::encode_path_segment(id)),
             );
-            let request = client.core.request(client_runtime::Method::POST, &path);
             let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {
                 id: "createProviderRegistrationTokenForUser",

@@ -171,8 +171,10 @@ pub mod requests {
         > {
             let GetToken { client, id, options } = self;
             client_runtime::Constraint::FullMatch("((?!provider|current).)*").check("id", id)?;
-            let path = format!("/sessions/{}/token", client_runtime::encode_path_segment(id));
-            let request = client.core.request(client_runtime::Method::GET, &path);
+            let request = client.core.request(
+                client_runtime::Method::GET,
+                &format!("/sessions/{}/token", client_runtime::encode_path_segment(id)),
+            );
             let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {
                 id: "getToken",
@@ -206,8 +208,10 @@ pub mod requests {
         > {
             let GetOwner { client, name, options } = self;
             client_runtime::Constraint::FullMatch("[a-z]+").check("name", name)?;
-            let path = format!("/owners/{}", client_runtime::encode_path_segment(name));
-            let request = client.core.request(client_runtime::Method::GET, &path);
+            let request = client.core.request(
+                client_runtime::Method::GET,
+                &format!("/owners/{}", client_runtime::encode_path_segment(name)),
+            );
             let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {
                 id: "getOwner",

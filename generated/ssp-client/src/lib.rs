@@ -397,11 +397,10 @@ pub mod requests {
             client_runtime::Error<crate::GetRegistrationTokenStatusError>,
         > {
             let GetRegistrationTokenStatus { client, token_id, options } = self;
-            let path = format!(
-                "/baremetal/registration-tokens/{}/status",
-                client_runtime::encode_path_segment(token_id),
+            let request = client.core.request(
+                client_runtime::Method::GET,
+                &format!("/baremetal/registration-tokens/{}/status", client_runtime::encode_path_segment(token_id)),
             );
-            let request = client.core.request(client_runtime::Method::GET, &path);
             let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {
                 id: "getRegistrationTokenStatus",

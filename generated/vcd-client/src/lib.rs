@@ -305,8 +305,10 @@ pub mod requests {
         > {
             let GetToken { client, id, options } = self;
             client_runtime::Constraint::Pattern("^((?!provider|current).)*$").check("id", id)?;
-            let path = format!("/1.0.0/sessions/{}/token", client_runtime::encode_path_segment(id));
-            let request = client.core.request(client_runtime::Method::GET, &path);
+            let request = client.core.request(
+                client_runtime::Method::GET,
+                &format!("/1.0.0/sessions/{}/token", client_runtime::encode_path_segment(id)),
+            );
             let request = client_runtime::accept(request, "application/json;version=36.3");
             let operation = &client_runtime::Operation {
                 id: "getToken",

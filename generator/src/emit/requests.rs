@@ -189,8 +189,8 @@ fn write_send(out: &mut Writer, operation: &Operation) {
     for param in &operation.parameters {
         write_checks(out, param);
     }
-    let path = write_path(out, operation);
-    out.line(format_args!("let request = client.core.request(client_runtime::Method::{}, {path});", operation.http_method));
+    let method = format!("client_runtime::Method::{}", operation.http_method);
+    out.list("let request = client.core.request(", &[method, path_expression(operation)], ");");
     if let Some(accept) = &operation.accept {
         out.line(format_args!("let request = client_runtime::accept(request, {});", text::string(accept)));
     }
@@ -268,9 +268,9 @@ fn write_checks(out: &mut Writer, param: &Param) {
     }
 }
 
-/// Writes `let path = format!(...)` when the path has parameters, and returns the expression
-/// of the path (the literal path when it has none).
-fn write_path(out: &mut Writer, operation: &Operation) -> String {
+/// The path: `&format!(...)` when it has parameters, else the literal path. (Not a `let`: the
+/// name could be a parameter's.)
+fn path_expression(operation: &Operation) -> String {
     let mut template = String::new();
     let mut values = Vec::new();
     for part in &operation.path_parts {
@@ -303,9 +303,7 @@ fn write_path(out: &mut Writer, operation: &Operation) -> String {
     if values.is_empty() {
         return text::string(&template);
     }
-    values.insert(0, text::string(&template));
-    out.list("let path = format!(", &values, ");");
-    "&path".into()
+    format!("&format!({}, {})", text::string(&template), values.join(", "))
 }
 
 /// The JSON text of `value`, a parameter described by `content: application/json`.
