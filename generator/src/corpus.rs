@@ -130,7 +130,7 @@ fn run_one(dir: &Path, spec: &Path, settings: &Settings) -> std::io::Result<Row>
             row.lines = generated.files.rust_lines();
             row.warnings = generated.warnings.warning_count();
             if !generated.warnings.is_empty() {
-                row.diagnostics = generated.warnings.render();
+                row.diagnostics = generated.warnings_text;
             }
             if crate_dir.exists() {
                 std::fs::remove_dir_all(&crate_dir)?;

@@ -3,10 +3,13 @@
 //! A file is formatted in parts (each a sequence of whole items), so that parts can be printed
 //! on threads of their own; the printed parts joined in order are the printed file.
 
-use proc_macro2::TokenStream;
+use std::sync::mpsc;
+
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::emit::Code;
+use crate::gate;
 use crate::model::Api;
 
 /// Formats a part of a file: tokens, a sequence of whole items (the first part may start with
@@ -18,12 +21,125 @@ pub fn format_part(code: Code) -> Result<String, Diagnostics> {
     }
 }
 
-/// Formats the `types` module part, gating its types by the crate's features on the way
-/// (the `gate` module; nothing to do for a crate without features).
-pub fn format_types(tokens: TokenStream, api: &Api) -> Result<String, Diagnostics> {
-    let mut file = parse(tokens)?;
-    crate::gate::gate_types(&mut file, api);
-    Ok(prettyplease::unparse(&file))
+/// Formats `pub mod types` around typify's `items`, gating them by the crate's features on
+/// the way (the `gate` module; nothing to do for a crate without features).
+///
+/// This is most of the formatting there is (the rest of the crate is written as text), so the
+/// items are parsed and printed in two halves, on two threads: items are printed alike alone
+/// or among others, so the halves joined are the module printed whole. Tokens and syntax trees
+/// cannot cross threads: the second half goes to its thread as text, and the two threads
+/// exchange what gating needs as plain data ([`Exchange`]).
+pub fn format_types(items: TokenStream, api: &Api) -> Result<String, Diagnostics> {
+    let (first, second) = halves(items);
+    if second.is_empty() {
+        // One item, or none: nothing to share.
+        let mut file = parse(crate::emit::types_module(&first))?;
+        gate::gate_types(module_items(&mut file)?, api);
+        return Ok(prettyplease::unparse(&file));
+    }
+    let second = second.to_string();
+    let gated = !api.features.is_empty();
+    let (to_second, at_second) = mpsc::channel::<Exchange>();
+    let (to_first, at_first) = mpsc::channel::<Exchange>();
+    std::thread::scope(|scope| {
+        let second_lane = std::thread::Builder::new()
+            .name(format!("{}-types-half", crate::PIPELINE_THREAD))
+            .stack_size(crate::PIPELINE_STACK)
+            .spawn_scoped(scope, move || -> Result<String, Diagnostics> {
+                let tokens: TokenStream = second.parse().map_err(|_| bug("printed types that do not read back as tokens"))?;
+                let mut file = parse(crate::emit::types_module(&tokens))?;
+                if gated {
+                    let items = module_items(&mut file)?;
+                    let _ = to_first.send(Exchange::Outline(gate::Outline::of(items)));
+                    let Ok(Exchange::Known(known)) = at_second.recv() else { return Err(bug("stopped gating the types")) };
+                    let _ = to_first.send(Exchange::Mentions(gate::mentions(items, &known)));
+                    let Ok(Exchange::Cfgs(cfgs)) = at_second.recv() else { return Err(bug("stopped gating the types")) };
+                    gate::apply(items, &cfgs);
+                }
+                Ok(prettyplease::unparse(&file))
+            });
+        let Ok(second_lane) = second_lane else { return Err(bug("could not start a thread to format the types")) };
+        // Whatever stops this half early stops the other: its messages go nowhere, and it
+        // ends at its next `recv`.
+        let first = (|| -> Result<String, Diagnostics> {
+            let mut file = parse(crate::emit::types_module(&first))?;
+            if gated {
+                let items = module_items(&mut file)?;
+                let mut outline = gate::Outline::of(items);
+                let Ok(Exchange::Outline(second)) = at_first.recv() else { return Err(bug("stopped gating the types")) };
+                let split = items.len();
+                outline.extend(second);
+                let known = outline.known();
+                let _ = to_second.send(Exchange::Known(known.clone()));
+                let mut mentions = gate::mentions(items, &known);
+                let Ok(Exchange::Mentions(second)) = at_first.recv() else { return Err(bug("stopped gating the types")) };
+                mentions.extend(second);
+                let mut cfgs = gate::decide(&outline, &mentions, &known, api);
+                let _ = to_second.send(Exchange::Cfgs(cfgs.split_off(split)));
+                gate::apply(items, &cfgs);
+            }
+            Ok(prettyplease::unparse(&file))
+        })();
+        let second = second_lane.join().unwrap_or_else(|_| Err(bug("panicked while formatting the types")));
+        // The second half's error first: a failure there is what stopped the first.
+        let (first, second) = (first, second?);
+        let first = first?;
+        // The first half without the module's closing brace, the second without its opening.
+        let opening = "pub mod types {\n";
+        match (first.strip_suffix("}\n"), second.find(opening)) {
+            (Some(first), Some(at)) => Ok(format!("{first}{}", &second[at + opening.len()..])),
+            _ => Err(bug("printed the types module in an unexpected shape")),
+        }
+    })
+}
+
+/// What the two threads that format the types tell each other to gate them (see `gate`).
+enum Exchange {
+    /// The second half's items, outlined.
+    Outline(gate::Outline),
+    /// The types defined in both halves.
+    Known(std::collections::BTreeSet<String>),
+    /// What the second half's items name.
+    Mentions(Vec<std::collections::BTreeSet<String>>),
+    /// The cfg attributes of the second half's items.
+    Cfgs(Vec<Vec<Vec<String>>>),
+}
+
+/// `items` cut in two at the item boundary nearest the middle: after a `;` or a `{ ... }`
+/// block at the top level, before an attribute or a keyword that starts an item.
+fn halves(items: TokenStream) -> (TokenStream, TokenStream) {
+    let trees: Vec<TokenTree> = items.into_iter().collect();
+    let ends_item = |tree: &TokenTree| match tree {
+        TokenTree::Punct(punct) => punct.as_char() == ';',
+        TokenTree::Group(group) => group.delimiter() == Delimiter::Brace,
+        _ => false,
+    };
+    let starts_item = |tree: &TokenTree| match tree {
+        TokenTree::Punct(punct) => punct.as_char() == '#',
+        TokenTree::Ident(ident) => ITEM_KEYWORDS.iter().any(|word| ident == word),
+        _ => false,
+    };
+    let boundaries: Vec<usize> = (1..trees.len()).filter(|&at| ends_item(&trees[at - 1]) && starts_item(&trees[at])).collect();
+    let middle = boundaries.get(boundaries.len() / 2).copied().unwrap_or(trees.len());
+    let mut first = trees;
+    let second = first.split_off(middle);
+    (first.into_iter().collect(), second.into_iter().collect())
+}
+
+const ITEM_KEYWORDS: &[&str] = &["pub", "impl", "struct", "enum", "mod", "fn", "type", "use", "const", "static", "trait"];
+
+/// The items of the `types` module that [`crate::emit::types_module`] makes.
+fn module_items(file: &mut syn::File) -> Result<&mut Vec<syn::Item>, Diagnostics> {
+    match file.items.first_mut() {
+        Some(syn::Item::Mod(syn::ItemMod { content: Some((_, items)), .. })) => Ok(items),
+        _ => Err(bug("made a types module without a body")),
+    }
+}
+
+fn bug(message: &str) -> Diagnostics {
+    Diagnostics::single(
+        Diagnostic::error("", format!("the generator {message}")).help("this is a generator bug; please report it with the spec"),
+    )
 }
 
 // By value: syn consumes the stream, and a shared one would be copied first.
@@ -47,4 +163,25 @@ pub fn join(header: &str, parts: &[String]) -> String {
 pub fn format_lib(parts: Vec<Code>, header: &str) -> Result<String, Diagnostics> {
     let printed = parts.into_iter().map(format_part).collect::<Result<Vec<_>, _>>()?;
     Ok(join(header, &printed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_are_halved_between_whole_items() {
+        let items: TokenStream = quote::quote! {
+            #[derive(Debug)] pub struct A { a: u8 }
+            impl A { fn f() -> Self { A { a: 1 } } }
+            const C: A = A { a: 2 };
+            pub enum B { X }
+            pub type D = A;
+        };
+        let (first, second) = halves(items.clone());
+        assert_eq!(format!("{first} {second}"), items.to_string());
+        // `const C: A = A { .. };` ends at its `;`, not at its block.
+        assert!(second.to_string().starts_with("pub enum B"), "{second}");
+        assert!(syn::parse2::<syn::File>(first).is_ok() && syn::parse2::<syn::File>(second).is_ok());
+    }
 }

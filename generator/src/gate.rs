@@ -19,6 +19,10 @@
 //!
 //! Since a type is needed by at least every feature that needs a type referring to it, an item
 //! is never compiled without the types it names.
+//!
+//! The steps are functions of their own ([`Outline`], [`mentions`], [`decide`], [`apply`]),
+//! because the formatter parses the items in two halves on two threads and syntax trees
+//! cannot cross threads: each thread outlines and walks its own half, one decides for both.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -28,23 +32,61 @@ use syn::{Item, Type};
 
 use crate::model::{Api, BodyKind, Operation, ParamType};
 
-/// Adds the cfg attributes to the items of `pub mod types` in `file`, when `api` has features.
-pub fn gate_types(file: &mut syn::File, api: &Api) {
+/// Adds the cfg attributes to `items`, the items of `pub mod types`, when `api` has features.
+pub fn gate_types(items: &mut [Item], api: &Api) {
     if api.features.is_empty() {
         return;
     }
-    let Some(items) = file.items.iter_mut().find_map(|item| match item {
-        Item::Mod(module) if module.ident == "types" => module.content.as_mut().map(|(_, items)| items),
-        _ => None,
-    }) else {
-        return;
-    };
-    // Only types defined here are keys: `impl From<Species> for String` belongs to no key.
-    let known: BTreeSet<String> = items.iter().filter(|item| !matches!(item, Item::Impl(_))).filter_map(item_key).collect();
-    let keys: Vec<Option<String>> = items.iter().map(|item| item_key(item).filter(|key| known.contains(key))).collect();
-    let mentions: Vec<BTreeSet<String>> = items.iter().map(|item| mentioned(item, &known)).collect();
+    let outline = Outline::of(items);
+    let known = outline.known();
+    let mentions = mentions(items, &known);
+    let cfgs = decide(&outline, &mentions, &known, api);
+    apply(items, &cfgs);
+}
+
+/// What gating needs of each item before the types are known: the type it defines or is an
+/// `impl` of (step 1), whether it defines it, and whether it is a module. Plain data, so that
+/// items parsed on another thread can be gated with these.
+#[derive(Debug, Default)]
+pub struct Outline {
+    keys: Vec<Option<String>>,
+    defines: Vec<bool>,
+    modules: Vec<bool>,
+}
+
+impl Outline {
+    pub fn of(items: &[Item]) -> Outline {
+        Outline {
+            keys: items.iter().map(item_key).collect(),
+            defines: items.iter().map(|item| !matches!(item, Item::Impl(_))).collect(),
+            modules: items.iter().map(|item| matches!(item, Item::Mod(_))).collect(),
+        }
+    }
+
+    /// The types defined here. (`impl From<Species> for String` defines none.)
+    pub fn known(&self) -> BTreeSet<String> {
+        self.keys.iter().zip(&self.defines).filter(|(_, defines)| **defines).filter_map(|(key, _)| key.clone()).collect()
+    }
+
+    /// This outline followed by `other`'s (of the items that follow).
+    pub fn extend(&mut self, other: Outline) {
+        self.keys.extend(other.keys);
+        self.defines.extend(other.defines);
+        self.modules.extend(other.modules);
+    }
+}
+
+/// Step 2: the types of `known` each item names.
+pub fn mentions(items: &[Item], known: &BTreeSet<String>) -> Vec<BTreeSet<String>> {
+    items.iter().map(|item| mentioned(item, known)).collect()
+}
+
+/// Steps 3 and 4: the feature sets each item is compiled under, one `cfg` each (none: always
+/// compiled), for the items `outline` and `mentions` describe, in order.
+pub fn decide(outline: &Outline, mentions: &[BTreeSet<String>], known: &BTreeSet<String>, api: &Api) -> Vec<Vec<Vec<String>>> {
+    let keys: Vec<Option<&str>> = outline.keys.iter().map(|key| key.as_deref().filter(|key| known.contains(*key))).collect();
     let mut refers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for (key, named) in keys.iter().zip(&mentions) {
+    for (key, named) in keys.iter().zip(mentions) {
         if let Some(key) = key {
             refers.entry(key).or_default().extend(named.iter().map(String::as_str).filter(|name| name != key));
         }
@@ -65,28 +107,35 @@ pub fn gate_types(file: &mut syn::File, api: &Api) {
     let login_bodies = api.operations.iter().filter_map(|operation| operation.authenticates.as_ref()).map(|login| login.body_type.as_str());
     // typify's helper modules (`defaults`, `error`) are also named from strings in attributes
     // (`#[serde(default = "defaults::...")]`), which no walk of the code sees: always compiled.
-    let modules: Vec<&str> = items
-        .iter()
-        .filter_map(|item| match item {
-            Item::Mod(module) => known.get(module.ident.to_string().as_str()).map(String::as_str),
-            _ => None,
-        })
-        .collect();
+    let modules = keys.iter().zip(&outline.modules).filter(|(_, module)| **module).filter_map(|(key, _)| *key);
     for name in unreached.into_iter().chain(login_bodies).chain(modules) {
         if let Some(name) = known.get(name) {
             spread(name, &everything, &refers, &mut needed);
         }
     }
 
-    for ((item, key), named) in items.iter_mut().zip(&keys).zip(&mentions) {
-        // An item of a type goes with its type; any other item (an impl for a foreign type)
-        // needs every type it names.
-        let sets: BTreeSet<&BTreeSet<&str>> = match key.as_deref().and_then(|key| needed.get(key)) {
-            Some(set) => BTreeSet::from([set]),
-            None => named.iter().filter_map(|name| needed.get(name.as_str())).collect(),
-        };
-        for set in sets.into_iter().filter(|set| set.len() < everything.len()) {
-            let cfg = crate::features::cfg_any(set.iter().copied());
+    keys.iter()
+        .zip(mentions)
+        .map(|(key, named)| {
+            // An item of a type goes with its type; any other item (an impl for a foreign type)
+            // needs every type it names.
+            let sets: BTreeSet<&BTreeSet<&str>> = match key.and_then(|key| needed.get(key)) {
+                Some(set) => BTreeSet::from([set]),
+                None => named.iter().filter_map(|name| needed.get(name.as_str())).collect(),
+            };
+            sets.into_iter()
+                .filter(|set| set.len() < everything.len())
+                .map(|set| set.iter().map(|feature| (*feature).to_owned()).collect())
+                .collect()
+        })
+        .collect()
+}
+
+/// Puts the decided `cfg` attributes on `items`.
+pub fn apply(items: &mut [Item], cfgs: &[Vec<Vec<String>>]) {
+    for (item, sets) in items.iter_mut().zip(cfgs) {
+        for set in sets {
+            let cfg = crate::features::cfg_any(set.iter().map(String::as_str));
             if let Some(attrs) = attributes(item) {
                 attrs.push(syn::parse_quote!(#cfg));
             }

@@ -58,6 +58,9 @@ pub struct Generated {
     pub files: CrateFiles,
     /// Warnings about the spec (generation went ahead).
     pub warnings: Diagnostics,
+    /// The warnings rendered ([`Diagnostics::render`]; empty when there are none), rendered
+    /// beside code generation rather than after it.
+    pub warnings_text: String,
     /// How many operations became methods.
     pub operations: usize,
     /// How many Rust types the schemas became.
@@ -126,18 +129,19 @@ fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagn
     let (openapi, unlocated) = validate::check(&document, options.lenient).map_err(with_notes)?;
     let located = |found: Diagnostics| with_notes(found.with_source(&document));
     let (api, model_warnings) = model::lower(&openapi, &document).map_err(located)?;
-    // Locating the warnings in the spec's text (an index of positions per file) does not depend
-    // on the code, so it runs on a lane of its own beside stages 4 and 5.
+    // Locating the warnings in the spec's text (an index of positions per file) and rendering
+    // them do not depend on the code, so they run on a lane of their own beside stages 4 and 5.
     let (emitted, warnings) = std::thread::scope(|scope| {
         let warnings_lane = std::thread::Builder::new().name(format!("{PIPELINE_THREAD}-warnings")).spawn_scoped(scope, || {
             let mut warnings = with_notes(unlocated.with_source(&document));
             warnings.merge(model_warnings.with_source(&document));
-            Ok(warnings)
+            let text = if warnings.is_empty() { String::new() } else { warnings.render() };
+            Ok((warnings, text))
         });
         let emitted = emit_and_format(&api, &options.header());
         (emitted, joined(warnings_lane, "the warnings"))
     });
-    let warnings = warnings?;
+    let (warnings, warnings_text) = warnings?;
     // The spec's warnings go with an error of the type engine: they may well explain it.
     let (types, lib_rs) = match emitted {
         Ok(emitted) => emitted,
@@ -150,6 +154,7 @@ fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagn
     Ok(Generated {
         files: write::crate_files(&api, lib_rs, &types, options),
         warnings,
+        warnings_text,
         operations: api.operations.len(),
         types: types.count,
     })
@@ -168,7 +173,7 @@ fn emit_and_format(api: &model::Api, header: &str) -> Result<(emit::types::TypeF
             .stack_size(PIPELINE_STACK)
             .spawn_scoped(scope, || {
                 let types = emit::types::emit_types(api).map_err(Diagnostics::single)?;
-                Ok((types.facts, format::format_types(emit::types_module(&types.tokens), api)?))
+                Ok((types.facts, format::format_types(types.tokens, api)?))
             });
         let ours = [Part::Client, Part::Methods, Part::Requests, Part::Responses]
             .map(|part| format::format_part(emit::operations_part(api, part)));

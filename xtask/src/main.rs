@@ -182,9 +182,7 @@ fn generate(spec: &Path, out: &Path, name: Option<String>, lenient: bool) -> Res
     };
     let started = Instant::now();
     let generated = generate_crate(spec, &options).map_err(|diagnostics| diagnostics.render().trim_end().to_owned())?;
-    if !generated.warnings.is_empty() {
-        eprint!("{}", generated.warnings.render());
-    }
+    eprint!("{}", generated.warnings_text);
     refuse_foreign_directory(out, &options.crate_name).map_err(Failure::bad_argument)?;
     ensure_crate(out, &generated.files, Mode::Write).map_err(|error| format!("error: writing {}: {error}", out.display()))?;
     println!(
