@@ -30,9 +30,9 @@ pub fn format_part(code: Code) -> Result<String, Diagnostics> {
 /// cannot cross threads: the second half goes to its thread as text, and the two threads
 /// exchange what gating needs as plain data ([`Exchange`]).
 pub fn format_types(items: TokenStream, api: &Api) -> Result<String, Diagnostics> {
-    let (first, second) = halves(items);
+    let (first, second) = halves(items, MIN_ITEMS_TO_SHARE);
     if second.is_empty() {
-        // One item, or none: nothing to share.
+        // Few items: formatted here.
         let mut file = parse(crate::emit::types_module(&first))?;
         gate::gate_types(module_items(&mut file)?, api);
         return Ok(prettyplease::unparse(&file));
@@ -106,8 +106,9 @@ enum Exchange {
 }
 
 /// `items` cut in two at the item boundary nearest the middle: after a `;` or a `{ ... }`
-/// block at the top level, before an attribute or a keyword that starts an item.
-fn halves(items: TokenStream) -> (TokenStream, TokenStream) {
+/// block at the top level, before an attribute or a keyword that starts an item. (All in the
+/// first when there are fewer than `min_items` items.)
+fn halves(items: TokenStream, min_items: usize) -> (TokenStream, TokenStream) {
     let trees: Vec<TokenTree> = items.into_iter().collect();
     let ends_item = |tree: &TokenTree| match tree {
         TokenTree::Punct(punct) => punct.as_char() == ';',
@@ -120,11 +121,18 @@ fn halves(items: TokenStream) -> (TokenStream, TokenStream) {
         _ => false,
     };
     let boundaries: Vec<usize> = (1..trees.len()).filter(|&at| ends_item(&trees[at - 1]) && starts_item(&trees[at])).collect();
-    let middle = boundaries.get(boundaries.len() / 2).copied().unwrap_or(trees.len());
+    let middle = match boundaries.len() {
+        count if count < min_items => trees.len(),
+        count => boundaries[count / 2],
+    };
     let mut first = trees;
     let second = first.split_off(middle);
     (first.into_iter().collect(), second.into_iter().collect())
 }
+
+/// Below this many items, a second thread (its stack, its allocator heap, the text it is sent)
+/// costs more than the half of the formatting it takes over.
+const MIN_ITEMS_TO_SHARE: usize = 64;
 
 const ITEM_KEYWORDS: &[&str] = &["pub", "impl", "struct", "enum", "mod", "fn", "type", "use", "const", "static", "trait"];
 
@@ -178,7 +186,7 @@ mod tests {
             pub enum B { X }
             pub type D = A;
         };
-        let (first, second) = halves(items.clone());
+        let (first, second) = halves(items.clone(), 2);
         assert_eq!(format!("{first} {second}"), items.to_string());
         // `const C: A = A { .. };` ends at its `;`, not at its block.
         assert!(second.to_string().starts_with("pub enum B"), "{second}");

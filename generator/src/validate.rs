@@ -49,6 +49,10 @@ pub fn check(document: &Document, lenient: bool) -> Result<(OpenAPI, Diagnostics
     // The typed reading depends on the shape's facts only, not on what the other checks find,
     // so it runs beside them (its result is used only when they find no error).
     let (typed, mut found) = std::thread::scope(|scope| {
+        if facts.schemas.len() < MIN_SCHEMAS_TO_SHARE {
+            let found = check_more(root, &facts, found);
+            return (read_typed(root, &facts, lenient), found);
+        }
         let reader = std::thread::Builder::new()
             .name(format!("{}-typed-reading", crate::PIPELINE_THREAD))
             .stack_size(crate::PIPELINE_STACK)
@@ -81,6 +85,9 @@ pub fn check(document: &Document, lenient: bool) -> Result<(OpenAPI, Diagnostics
         }
     }
 }
+
+/// Below this many schemas, a thread of its own for the typed reading costs more than it saves.
+const MIN_SCHEMAS_TO_SHARE: usize = 256;
 
 /// The checks that need the shape's facts: schemas, references, extensions, paths,
 /// parameters, security, servers.
