@@ -16,6 +16,7 @@ mod call;
 mod client;
 mod credential;
 mod error;
+mod exchange;
 #[cfg(feature = "mock")]
 pub mod mock;
 mod params;
