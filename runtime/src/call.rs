@@ -101,9 +101,9 @@ impl CallOptions {
 /// The future of a call is moved as the call starts and boxed by a generated builder's
 /// `IntoFuture`, so its size is paid on every call. Past about 1 KB it also changes how the
 /// system allocator serves the box: glibc takes a request of 1,024 bytes or more from its large
-/// bins and first merges every small freed block (`malloc_consolidate`), which measured as a
-/// few percent of a loopback call. So one exchange's future is boxed separately, and what this
-/// one and a generated operation's future hold stays under that size.
+/// bins and first merges every small freed block (`malloc_consolidate`, which showed in profiles
+/// of a loopback call), while smaller ones come from a per-thread cache. So one exchange's
+/// future is boxed on its own, and this future and a generated operation's stay under that size.
 struct Prepared<'a> {
     /// Why the call fails before anything is sent (an invalid per-call header), if it does.
     invalid: Option<String>,
