@@ -135,7 +135,7 @@ impl ClientCore {
     ///
     /// Not an `async fn` either: the request is completed before the future is made, so that
     /// the future holds the built request only (an `async fn` holds its arguments for its whole
-    /// life, beside what is built from them). See [`Prepared`] for why its size matters.
+    /// life, beside what is built from them). See `Prepared` for why its size matters.
     pub fn execute<'a>(
         &'a self,
         operation: &'a Operation,
