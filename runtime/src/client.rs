@@ -191,7 +191,7 @@ impl ClientBuilder {
     }
 
     /// Caps the size of a response body (default 10 MiB); a larger one is
-    /// [`Error::BodyTooLarge`].
+    /// [`Error::BodyTooLarge`](crate::Error::BodyTooLarge).
     pub fn max_body_bytes(mut self, limit: usize) -> Self {
         self.max_body_bytes = limit;
         self
