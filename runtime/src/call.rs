@@ -7,7 +7,7 @@
 //! [`Operation`] description, so everything that is not specific to one operation is written
 //! once.
 
-use std::convert::Infallible;
+use std::borrow::Cow;
 use std::future::Future;
 use std::pin::Pin;
 use std::time::{Duration, Instant};
@@ -96,6 +96,25 @@ impl CallOptions {
     }
 }
 
+/// A call ready to send: what the future of [`ClientCore::execute`] holds.
+///
+/// The future of a call is moved as the call starts and boxed by a generated builder's
+/// `IntoFuture`, so its size is paid on every call. Past about 1 KB it also changes how the
+/// system allocator serves the box: glibc takes a request of 1,024 bytes or more from its large
+/// bins and first merges every small freed block (`malloc_consolidate`, which showed in profiles
+/// of a loopback call), while smaller ones come from a per-thread cache. So one exchange's
+/// future is boxed on its own, and this future and a generated operation's stay under that size.
+struct Prepared<'a> {
+    /// Why the call fails before anything is sent (an invalid per-call header), if it does.
+    invalid: Option<String>,
+    /// The request, or why the builder could not build it (which fails the first attempt).
+    request: reqwest::Result<reqwest::Request>,
+    span: tracing::Span,
+    timeout: Option<Duration>,
+    /// The retry policy, when the call is retried.
+    retry: Option<Cow<'a, RetryPolicy>>,
+}
+
 /// Why an attempt did not give the final answer: a response worth retrying, or an error.
 enum Failure<E> {
     Status(RawResponse),
@@ -113,13 +132,63 @@ impl ClientCore {
     ///
     /// Not generic over the operation's error type, so that it is compiled once for all
     /// operations; `?` turns its [`CallError`] into the operation's [`Error`].
-    pub async fn execute(&self, operation: &Operation, request: RequestBuilder, options: CallOptions) -> Result<RawResponse, CallError> {
-        self.call(operation, request, options).await.map_err(CallError)
+    ///
+    /// Not an `async fn` either: the request is completed before the future is made, so that
+    /// the future holds the built request only (an `async fn` holds its arguments for its whole
+    /// life, beside what is built from them). See `Prepared` for why its size matters.
+    pub fn execute<'a>(
+        &'a self,
+        operation: &'a Operation,
+        request: RequestBuilder,
+        options: CallOptions,
+    ) -> impl Future<Output = Result<RawResponse, CallError>> + Send + 'a {
+        let mut prepared = self.prepare(operation, request, options);
+        async move {
+            // `prepared` is used in place: taking it apart would copy its parts into locals
+            // that the future holds beside it.
+            if let Some(problem) = prepared.invalid.take() {
+                return Err(CallError(Error::InvalidRequest(problem)));
+            }
+            let span = &prepared.span;
+            // Only the sending is instrumented (its events belong to the span); what follows is
+            // recorded inside the span by hand. The clock is read only for what needs it: a
+            // subscriber that listens, or retries (their time limit).
+            let started = (!span.is_disabled() || prepared.retry.is_some()).then(Instant::now);
+            let mut attempts = 1_u32;
+            let result = match prepared.request {
+                Ok(request) => match &prepared.retry {
+                    // A streamed body (multipart) cannot be sent twice.
+                    Some(policy) if request.body().is_none_or(|body| body.as_bytes().is_some()) => {
+                        let started = started.unwrap_or_else(Instant::now);
+                        Box::pin(self.send_with_retries(policy, request, prepared.timeout, &mut attempts, started)).instrument(span.clone()).await
+                    }
+                    _ => Box::pin(self.send_and_read(request, prepared.timeout)).instrument(span.clone()).await,
+                },
+                Err(error) => Err(Error::from_reqwest(error)),
+            };
+            span.in_scope(|| {
+                if let Some(started) = started.filter(|_| !span.is_disabled()) {
+                    span.record("elapsed_ms", started.elapsed().as_millis() as u64);
+                }
+                span.record("attempts", attempts);
+                match &result {
+                    Ok(response) => {
+                        span.record("status", response.status().as_u16());
+                        tracing::debug!(operation = operation.id, status = response.status().as_u16(), "response");
+                    }
+                    Err(error) => tracing::debug!(operation = operation.id, failure = failure_kind(error), "request failed"),
+                }
+            });
+            result.map_err(CallError)
+        }
     }
 
-    async fn call(&self, operation: &Operation, request: RequestBuilder, options: CallOptions) -> Result<RawResponse, Error<Infallible>> {
+    /// Everything about a call that needs no waiting: the credentials and headers applied, the
+    /// request built, its span, and its timeout and retry policy.
+    fn prepare(&self, operation: &Operation, request: RequestBuilder, options: CallOptions) -> Prepared<'_> {
         if let Some(problem) = options.invalid {
-            return Err(Error::InvalidRequest(problem));
+            let request = request.build();
+            return Prepared { invalid: Some(problem), request, span: tracing::Span::none(), timeout: None, retry: None };
         }
         let mut request = match &options.credential {
             Some(credential) => credential.apply(request),
@@ -129,7 +198,7 @@ impl ClientCore {
             request = request.header(name, value);
         }
         // Built once, here: the method is needed for the span and the retry decision. A builder
-        // that failed (a header value it refused, say) fails the call's first attempt below.
+        // that failed (a header value it refused, say) fails the call's first attempt.
         let request = request.build();
         let method = request.as_ref().ok().map(|request| request.method().clone());
         let span = tracing::info_span!(
@@ -141,49 +210,24 @@ impl ClientCore {
             elapsed_ms = tracing::field::Empty,
             attempts = tracing::field::Empty,
         );
-        let policy = options.retry.as_ref().or(self.retry.as_ref());
-        let retry = policy.filter(|policy| method.as_ref().is_some_and(|method| policy.allows(method)));
-        // Only the sending is instrumented (its events belong to the span); what follows is
-        // recorded inside the span by hand. An async block around both would nest one more
-        // future, and every call copies each level of nesting as it starts.
-        let started = Instant::now();
-        let mut attempts = 1_u32;
-        let result = match (request, retry) {
-            // A streamed body (multipart) cannot be sent twice. Boxed: the retrying future is
-            // several times the size of one attempt's, which every other call would carry.
-            (Ok(request), Some(policy)) if request.body().is_none_or(|body| body.as_bytes().is_some()) => {
-                Box::pin(self.send_with_retries(policy, &request, options.timeout, &mut attempts, started))
-                    .instrument(span.clone())
-                    .await
-            }
-            (Ok(request), _) => self.send_and_read(request, options.timeout).instrument(span.clone()).await,
-            (Err(error), _) => Err(Error::from_reqwest(error)),
+        // The call's policy, else the client's; none for a method the policy does not retry.
+        let policy = match options.retry {
+            Some(policy) => Some(Cow::Owned(policy)),
+            None => self.retry.as_ref().map(Cow::Borrowed),
         };
-        span.in_scope(|| {
-            // Reading the clock only matters to a subscriber that listens.
-            if !span.is_disabled() {
-                span.record("elapsed_ms", started.elapsed().as_millis() as u64);
-            }
-            span.record("attempts", attempts);
-            match &result {
-                Ok(response) => {
-                    span.record("status", response.status().as_u16());
-                    tracing::debug!(operation = operation.id, status = response.status().as_u16(), "response");
-                }
-                Err(error) => tracing::debug!(operation = operation.id, failure = failure_kind(error), "request failed"),
-            }
-        });
-        result
+        let retry = policy.filter(|policy| method.as_ref().is_some_and(|method| policy.allows(method)));
+        Prepared { invalid: None, request, span, timeout: options.timeout, retry }
     }
 
     async fn send_with_retries<E>(
         &self,
         policy: &RetryPolicy,
-        request: &reqwest::Request,
+        request: reqwest::Request,
         timeout: Option<Duration>,
         attempts: &mut u32,
         started: Instant,
     ) -> Result<RawResponse, Error<E>> {
+        let request = &request;
         let counter = &std::sync::atomic::AtomicU32::new(0);
         let attempt = move || async move {
             let number = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;

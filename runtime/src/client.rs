@@ -4,13 +4,12 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::time::{Duration, SystemTime};
 
-use bytes::{Bytes, BytesMut};
-use reqwest::header::{HeaderMap, CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE};
+use reqwest::header::HeaderMap;
 use reqwest::{Method, RequestBuilder, Url};
 
-use crate::redirect::{self, Hop, Redirects};
+use crate::redirect::Redirects;
 use crate::tls::TlsSettings;
-use crate::{Credential, Error, RawResponse as Response, RetryPolicy};
+use crate::{Credential, RetryPolicy};
 
 /// The default cap on a response body: large enough for any documented response of these APIs,
 /// small enough that a misbehaving server cannot exhaust memory.
@@ -192,7 +191,7 @@ impl ClientBuilder {
     }
 
     /// Caps the size of a response body (default 10 MiB); a larger one is
-    /// [`Error::BodyTooLarge`].
+    /// [`Error::BodyTooLarge`](crate::Error::BodyTooLarge).
     pub fn max_body_bytes(mut self, limit: usize) -> Self {
         self.max_body_bytes = limit;
         self
@@ -218,7 +217,7 @@ impl ClientBuilder {
             return Err(error);
         }
         let base_url = validate_base_url(&self.base_url, self.allow_http)?;
-        // Redirects are followed by `ClientCore::send_and_read`, which knows what a request
+        // Redirects are followed by `ClientCore::send_and_read` (exchange.rs), which knows what a request
         // carries; whatever the caller's builder says, these rules are applied on top of it.
         let mut builder = self
             .tls
@@ -281,7 +280,7 @@ fn validate_base_url(text: &str, allow_http: bool) -> Result<String, ConfigError
 /// What a generated `Client` holds: the HTTP client, the base URL and the credentials.
 #[derive(Clone)]
 pub struct ClientCore {
-    http: reqwest::Client,
+    pub(crate) http: reqwest::Client,
     base_url: String,
     /// `base_url` parsed, so that a request's URL is the base with a new path rather than a
     /// whole URL parsed again on every call.
@@ -289,11 +288,11 @@ pub struct ClientCore {
     credentials: BTreeMap<&'static str, Credential>,
     /// When credentials obtained from a login response stop working, by scheme.
     expiries: BTreeMap<&'static str, SystemTime>,
-    timeout: Option<Duration>,
-    max_body_bytes: usize,
-    redirects: Redirects,
-    allow_http: bool,
-    field_names: &'static [&'static str],
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) max_body_bytes: usize,
+    pub(crate) redirects: Redirects,
+    pub(crate) allow_http: bool,
+    pub(crate) field_names: &'static [&'static str],
     pub(crate) retry: Option<RetryPolicy>,
 }
 
@@ -374,112 +373,14 @@ impl ClientCore {
         request
     }
 
-    /// Sends the request, following redirects as the policy allows, and reads the body, all
-    /// within one deadline: `timeout` when the call sets one, else the client's.
-    pub(crate) async fn send_and_read<E>(&self, request: reqwest::Request, timeout: Option<Duration>) -> Result<Response, Error<E>> {
-        // One timer for the whole call rather than a timeout set on each hop's request: it
-        // spans redirects and the body without recomputing what remains, and costs less than
-        // reqwest's per-request timeout (an extensions map, a boxed timer, a wrapped body).
-        match timeout.or(self.timeout) {
-            Some(timeout) => tokio::time::timeout(timeout, self.follow_and_read(request)).await.unwrap_or(Err(Error::Timeout)),
-            None => self.follow_and_read(request).await,
-        }
-    }
-
-    /// Sends the request, follows redirects as the policy allows, and reads the final body.
-    async fn follow_and_read<E>(&self, mut request: reqwest::Request) -> Result<Response, Error<E>> {
-        let follows = self.redirects != Redirects::None;
-        // Whether the request carries a credential: worked out at the first redirect, the only
-        // time it matters, and kept for the later hops.
-        let mut credential = None;
-        let mut hops = 0;
-        let response = loop {
-            let method = request.method().clone();
-            let body = request.body().is_some();
-            // What following a redirect needs, copied before the request is consumed and only
-            // when the policy may follow one: the headers, and a request with a body whole,
-            // since a 307/308 sends it again (`None` for a stream, which cannot be).
-            let headers = if follows { request.headers().clone() } else { HeaderMap::new() };
-            let replay = if follows && body { request.try_clone() } else { None };
-            let response = self.http.execute(request).await.map_err(Error::from_reqwest)?;
-            if !follows || !response.status().is_redirection() {
-                break response;
-            }
-            // reqwest follows no redirect itself, so this is the URL the request went to.
-            let url = response.url();
-            let credential = *credential.get_or_insert_with(|| self.carries_credential(&headers, url));
-            let sent = redirect::Sent { url, method: &method, credential, body, allow_http: self.allow_http, hops };
-            match redirect::next_hop(self.redirects, response.status(), response.headers(), &sent) {
-                Hop::Done => break response,
-                Hop::Refuse { target, reason } => {
-                    tracing::debug!(status = response.status().as_u16(), target = target.as_deref(), %reason, "redirect not followed");
-                    return Err(Error::Redirect { status: response.status(), target, reason });
-                }
-                Hop::Follow { url: next, method: next_method, keep_body } => {
-                    tracing::debug!(status = response.status().as_u16(), target = %next.origin().ascii_serialization(), "following a redirect");
-                    request = if keep_body {
-                        let mut replay = replay.ok_or_else(|| Error::Redirect {
-                            status: response.status(),
-                            target: Some(next.origin().ascii_serialization()),
-                            reason: redirect::RedirectRefusal::BodyNotReplayable,
-                        })?;
-                        *replay.url_mut() = next;
-                        replay
-                    } else {
-                        let mut bodiless = reqwest::Request::new(next_method, next);
-                        *bodiless.headers_mut() = headers;
-                        for name in [CONTENT_TYPE, CONTENT_LENGTH, CONTENT_ENCODING] {
-                            bodiless.headers_mut().remove(name);
-                        }
-                        bodiless
-                    };
-                    hops += 1;
-                }
-            }
-        };
-        self.read(response).await
-    }
-
     /// Whether a request with these headers to `url` carries a credential: a header marked
     /// sensitive (every credential header is) or a query parameter named by a configured query
     /// credential.
-    fn carries_credential(&self, headers: &HeaderMap, url: &Url) -> bool {
+    pub(crate) fn carries_credential(&self, headers: &HeaderMap, url: &Url) -> bool {
         let sensitive_header = headers.values().any(|value| value.is_sensitive());
         let query_names: Vec<&str> = self.credentials.values().filter_map(Credential::query_name).collect();
         let query_credential = url.query_pairs().any(|(name, _)| query_names.contains(&name.as_ref()));
         sensitive_header || query_credential
-    }
-
-    async fn read<E>(&self, mut response: reqwest::Response) -> Result<Response, Error<E>> {
-        let status = response.status();
-        let limit = self.max_body_bytes;
-        if response.content_length().is_some_and(|length| length > limit as u64) {
-            return Err(Error::BodyTooLarge { status, limit });
-        }
-        let headers = std::mem::take(response.headers_mut());
-        // A body that arrives in one chunk (most do) is kept as it is; only a second chunk
-        // makes a copy to join them.
-        let mut first = Bytes::new();
-        let mut joined: Option<BytesMut> = None;
-        let mut length = 0;
-        while let Some(chunk) = response.chunk().await.map_err(Error::from_reqwest)? {
-            length += chunk.len();
-            if length > limit {
-                return Err(Error::BodyTooLarge { status, limit });
-            }
-            match &mut joined {
-                Some(joined) => joined.extend_from_slice(&chunk),
-                None if first.is_empty() => first = chunk,
-                None => {
-                    let mut both = BytesMut::with_capacity(length);
-                    both.extend_from_slice(&first);
-                    both.extend_from_slice(&chunk);
-                    joined = Some(both);
-                }
-            }
-        }
-        let body = joined.map_or(first, BytesMut::freeze);
-        Ok(Response::new(status, headers, body, self.field_names))
     }
 }
 

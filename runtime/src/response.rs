@@ -30,9 +30,11 @@ const SENSITIVE_HEADERS: [HeaderName; 4] = [
 
 impl RawResponse {
     pub(crate) fn new(status: StatusCode, mut headers: HeaderMap, body: Bytes, field_names: &'static [&'static str]) -> Self {
-        for name in SENSITIVE_HEADERS {
-            if let reqwest::header::Entry::Occupied(mut entry) = headers.entry(name) {
-                entry.iter_mut().for_each(|value| value.set_sensitive(true));
+        // One pass over the few headers a response has, comparing names, rather than a hashed
+        // lookup per sensitive name (`entry` may also grow the map).
+        for (name, value) in headers.iter_mut() {
+            if SENSITIVE_HEADERS.contains(name) {
+                value.set_sensitive(true);
             }
         }
         RawResponse { status, headers, body, field_names }
@@ -84,5 +86,25 @@ impl RawResponse {
     /// The error for a status the spec does not document.
     pub fn unexpected<E>(self) -> Error<E> {
         Error::UnexpectedStatus { status: self.status, headers: self.headers, body: self.body }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::HeaderValue;
+
+    #[test]
+    fn credential_headers_of_a_response_are_marked_sensitive_every_value_of_them() {
+        let mut headers = HeaderMap::new();
+        headers.append("set-cookie", HeaderValue::from_static("session=1"));
+        headers.append("set-cookie", HeaderValue::from_static("other=2"));
+        headers.append("x-auth-token", HeaderValue::from_static("t0ken"));
+        headers.append("content-type", HeaderValue::from_static("application/json"));
+        let response = RawResponse::new(StatusCode::OK, headers, Bytes::new(), &[]);
+        let marked = |name: &str| response.headers().get_all(name).iter().map(HeaderValue::is_sensitive).collect::<Vec<_>>();
+        assert_eq!(marked("set-cookie"), [true, true]);
+        assert_eq!(marked("x-auth-token"), [true]);
+        assert_eq!(marked("content-type"), [false]);
     }
 }

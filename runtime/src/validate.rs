@@ -1,5 +1,7 @@
 //! Checks on arguments before anything is sent, and path-segment encoding.
 
+use std::fmt;
+
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::CallError;
@@ -10,7 +12,19 @@ const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remo
 
 /// Percent-encodes a path parameter value as a single segment.
 pub fn encode_path_segment(value: &str) -> String {
-    utf8_percent_encode(value, PATH_SEGMENT).to_string()
+    PathSegment(value).to_string()
+}
+
+/// A path parameter value that formats as [`encode_path_segment`] encodes it, so that a path is
+/// formatted in one go (`format!("/tokens/{}", PathSegment(token))`) without a string of its
+/// own for each parameter. (No `Debug`: a path parameter may be a token.)
+#[derive(Clone, Copy)]
+pub struct PathSegment<'a>(pub &'a str);
+
+impl fmt::Display for PathSegment<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&utf8_percent_encode(self.0, PATH_SEGMENT), f)
+    }
 }
 
 /// A constraint the spec puts on a string argument, checked before the request is sent.
@@ -70,6 +84,7 @@ mod tests {
         assert_eq!(encode_path_segment("a/b c?d"), "a%2Fb%20c%3Fd");
         assert_eq!(encode_path_segment("urn:vcloud:session:1"), "urn%3Avcloud%3Asession%3A1");
         assert_eq!(encode_path_segment("..."), "...");
+        assert_eq!(format!("/t/{}/x", PathSegment("a/b c?d€")), "/t/a%2Fb%20c%3Fd%E2%82%AC/x");
     }
 
     #[test]
