@@ -201,14 +201,14 @@ fn a_regex_in_a_path_template_names_the_parameter_and_checks_its_values() {
     // Compared without white space: the formatter's line breaks are not the point.
     let lib: String = lib.split_whitespace().collect();
     let check = r#"client_runtime::Constraint::FullMatch("((?!provider|current).)*").check("id",id)?;"#;
-    let path = r#"format!("/sessions/{}/token",client_runtime::encode_path_segment(id))"#;
+    let path = r#"format!("/sessions/{}/token",client_runtime::PathSegment(id))"#;
     let (check_at, path_at) = (lib.find(check), lib.find(path));
     assert!(check_at.is_some() && path_at.is_some(), "the check or the plain path is missing:\n{lib}");
     assert!(check_at < path_at, "the value is checked before the request is built:\n{lib}");
     // The template's regex and the same regex anchored as the schema's `pattern` are checked once.
     assert_eq!(lib.matches("client_runtime::Constraint::").count(), 2, "{lib}");
     assert!(lib.contains(r#"client_runtime::Constraint::FullMatch("[a-z]+").check("name",name)"#), "{lib}");
-    assert!(lib.contains(r#"format!("/owners/{}",client_runtime::encode_path_segment(name))"#), "{lib}");
+    assert!(lib.contains(r#"format!("/owners/{}",client_runtime::PathSegment(name))"#), "{lib}");
 
     // What the emitted check does with values (the runtime's `FullMatch`, as emitted above).
     let constraint = || client_runtime::Constraint::FullMatch("((?!provider|current).)*");

@@ -872,7 +872,7 @@ pub mod requests {
             let GetItem { client, id, path, options } = self;
             let request = client.core.request(
                 client_runtime::Method::GET,
-                &format!("/items/{}", client_runtime::encode_path_segment(id)),
+                &format!("/items/{}", client_runtime::PathSegment(id)),
             );
             let request = client_runtime::accept(request, "application/json");
             let request = match path {

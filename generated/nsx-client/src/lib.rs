@@ -241,7 +241,7 @@ pub mod requests {
             let GetRegistrationToken { client, token, options } = self;
             let request = client.core.request(
                 client_runtime::Method::GET,
-                &format!("/aaa/registration-token/{}", client_runtime::encode_path_segment(token)),
+                &format!("/aaa/registration-token/{}", client_runtime::PathSegment(token)),
             );
             let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {

@@ -217,7 +217,7 @@ pub mod requests {
             let CreateProviderRegistrationTokenForUser { client, id, options } = self;
             let request = client.core.request(
                 client_runtime::Method::POST,
-                &format!("/users/{}/clusters/provider_registration_token", client_runtime::encode_path_segment(id)),
+                &format!("/users/{}/clusters/provider_registration_token", client_runtime::PathSegment(id)),
             );
             let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {

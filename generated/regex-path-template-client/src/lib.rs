@@ -173,7 +173,7 @@ pub mod requests {
             client_runtime::Constraint::FullMatch("((?!provider|current).)*").check("id", id)?;
             let request = client.core.request(
                 client_runtime::Method::GET,
-                &format!("/sessions/{}/token", client_runtime::encode_path_segment(id)),
+                &format!("/sessions/{}/token", client_runtime::PathSegment(id)),
             );
             let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {
@@ -210,7 +210,7 @@ pub mod requests {
             client_runtime::Constraint::FullMatch("[a-z]+").check("name", name)?;
             let request = client.core.request(
                 client_runtime::Method::GET,
-                &format!("/owners/{}", client_runtime::encode_path_segment(name)),
+                &format!("/owners/{}", client_runtime::PathSegment(name)),
             );
             let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {

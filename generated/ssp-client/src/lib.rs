@@ -399,7 +399,7 @@ pub mod requests {
             let GetRegistrationTokenStatus { client, token_id, options } = self;
             let request = client.core.request(
                 client_runtime::Method::GET,
-                &format!("/baremetal/registration-tokens/{}/status", client_runtime::encode_path_segment(token_id)),
+                &format!("/baremetal/registration-tokens/{}/status", client_runtime::PathSegment(token_id)),
             );
             let request = client_runtime::accept(request, "application/json");
             let operation = &client_runtime::Operation {

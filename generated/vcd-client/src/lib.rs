@@ -307,7 +307,7 @@ pub mod requests {
             client_runtime::Constraint::Pattern("^((?!provider|current).)*$").check("id", id)?;
             let request = client.core.request(
                 client_runtime::Method::GET,
-                &format!("/1.0.0/sessions/{}/token", client_runtime::encode_path_segment(id)),
+                &format!("/1.0.0/sessions/{}/token", client_runtime::PathSegment(id)),
             );
             let request = client_runtime::accept(request, "application/json;version=36.3");
             let operation = &client_runtime::Operation {

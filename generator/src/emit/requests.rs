@@ -285,12 +285,12 @@ fn path_expression(operation: &Operation) -> String {
                     Some(param) => {
                         let name = &param.rust_name;
                         match param.ty {
-                            ParamType::Json(_) => format!("client_runtime::encode_path_segment(&{})", json_text(param, name)),
-                            ParamType::Str => format!("client_runtime::encode_path_segment({name})"),
+                            ParamType::Json(_) => format!("client_runtime::PathSegment(&{})", json_text(param, name)),
+                            ParamType::Str => format!("client_runtime::PathSegment({name})"),
                             ParamType::Named(_) => {
-                                format!("client_runtime::encode_path_segment(&client_runtime::simple_text({name}, {})?)", param.explode)
+                                format!("client_runtime::PathSegment(&client_runtime::simple_text({name}, {})?)", param.explode)
                             }
-                            _ => format!("client_runtime::encode_path_segment(&{name}.to_string())"),
+                            _ => format!("client_runtime::PathSegment(&{name}.to_string())"),
                         }
                     }
                     // Validation guarantees every template parameter is declared.
