@@ -24,13 +24,14 @@ pub fn format_part(code: Code) -> Result<String, Diagnostics> {
 /// Formats `pub mod types` around typify's `items`, gating them by the crate's features on
 /// the way (the `gate` module; nothing to do for a crate without features).
 ///
-/// This is most of the formatting there is (the rest of the crate is written as text), so the
-/// items are parsed and printed in two halves, on two threads: items are printed alike alone
+/// This is most of the formatting there is (the rest of the crate is written as text), so
+/// (when the pipeline runs `parallel` and there are enough items) the items are parsed and
+/// printed in two halves, on two threads: items are printed alike alone
 /// or among others, so the halves joined are the module printed whole. Tokens and syntax trees
 /// cannot cross threads: the second half goes to its thread as text, and the two threads
 /// exchange what gating needs as plain data ([`Exchange`]).
-pub fn format_types(items: TokenStream, api: &Api) -> Result<String, Diagnostics> {
-    let (first, second) = halves(items, MIN_ITEMS_TO_SHARE);
+pub fn format_types(items: TokenStream, api: &Api, parallel: bool) -> Result<String, Diagnostics> {
+    let (first, second) = halves(items, if parallel { MIN_ITEMS_TO_SHARE } else { usize::MAX });
     if second.is_empty() {
         // Few items: formatted here.
         let mut file = parse(crate::emit::types_module(&first))?;
@@ -132,7 +133,7 @@ fn halves(items: TokenStream, min_items: usize) -> (TokenStream, TokenStream) {
 
 /// Below this many items, a second thread (its stack, its allocator heap, the text it is sent)
 /// costs more than the half of the formatting it takes over.
-const MIN_ITEMS_TO_SHARE: usize = 64;
+const MIN_ITEMS_TO_SHARE: usize = 16;
 
 const ITEM_KEYWORDS: &[&str] = &["pub", "impl", "struct", "enum", "mod", "fn", "type", "use", "const", "static", "trait"];
 

@@ -129,17 +129,18 @@ fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagn
     let (openapi, unlocated) = validate::check(&document, options.lenient).map_err(with_notes)?;
     let located = |found: Diagnostics| with_notes(found.with_source(&document));
     let (api, model_warnings) = model::lower(&openapi, &document).map_err(located)?;
+    let parallel = api.operations.len() + api.schemas.len() >= MIN_ITEMS_FOR_LANES;
     // Locating the warnings in the spec's text (an index of positions per file) and rendering
     // them do not depend on the code, so they run on a lane of their own beside stages 4 and 5.
     let (emitted, warnings) = std::thread::scope(|scope| {
-        let warnings_lane = std::thread::Builder::new().name(format!("{PIPELINE_THREAD}-warnings")).spawn_scoped(scope, || {
+        let warnings_lane = Lane::start(scope, "warnings", parallel, || {
             let mut warnings = with_notes(unlocated.with_source(&document));
             warnings.merge(model_warnings.with_source(&document));
             let text = if warnings.is_empty() { String::new() } else { warnings.render() };
             Ok((warnings, text))
         });
-        let emitted = emit_and_format(&api, &options.header());
-        (emitted, joined(warnings_lane, "the warnings"))
+        let emitted = emit_and_format(&api, &options.header(), parallel);
+        (emitted, warnings_lane.join("the warnings"))
     });
     let (warnings, warnings_text) = warnings?;
     // The spec's warnings go with an error of the type engine: they may well explain it.
@@ -165,29 +166,55 @@ fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagn
 /// writes as formatted text. The parts joined in order are the same file as emitting and
 /// formatting in one thread ([`emit::emit`]), except that the types of a crate with features
 /// are gated here ([`format::format_types`]).
-fn emit_and_format(api: &model::Api, header: &str) -> Result<(emit::types::TypeFacts, String), Diagnostics> {
+fn emit_and_format(api: &model::Api, header: &str, parallel: bool) -> Result<(emit::types::TypeFacts, String), Diagnostics> {
     use emit::Part;
     std::thread::scope(|scope| {
-        let types_lane = std::thread::Builder::new()
-            .name(format!("{PIPELINE_THREAD}-types"))
-            .stack_size(PIPELINE_STACK)
-            .spawn_scoped(scope, || {
-                let types = emit::types::emit_types(api).map_err(Diagnostics::single)?;
-                Ok((types.facts, format::format_types(types.tokens, api)?))
-            });
+        let types_lane = Lane::start(scope, "types", parallel, || {
+            let types = emit::types::emit_types(api).map_err(Diagnostics::single)?;
+            Ok((types.facts, format::format_types(types.tokens, api, parallel)?))
+        });
         let ours = [Part::Client, Part::Methods, Part::Requests, Part::Responses]
             .map(|part| format::format_part(emit::operations_part(api, part)));
-        let (facts, types) = joined(types_lane, "the schema types")?;
+        let (facts, types) = types_lane.join("the schema types")?;
         let [client, methods, requests, responses] = ours;
         Ok((facts, format::join(header, &[emit::head(api, &facts), types, client?, methods?, requests?, responses?])))
     })
 }
 
-/// What a lane gave, or the bug that stopped it.
-fn joined<T>(lane: std::io::Result<std::thread::ScopedJoinHandle<'_, Result<T, Diagnostics>>>, what: &str) -> Result<T, Diagnostics> {
-    match lane {
-        Ok(lane) => lane.join().unwrap_or_else(|_| Err(bug(&format!("panicked while generating {what}")))),
-        Err(error) => Err(bug(&format!("could not start a thread: {error}"))),
+/// Below this many operations and schemas together, the lanes run one after the other on the
+/// pipeline's thread: starting a thread (its stack, its allocator heap) costs more than the
+/// lane saves (`cargo bench -p benchmarks --bench generation`, the five small specs).
+const MIN_ITEMS_FOR_LANES: usize = 32;
+
+/// Work on a lane: a thread of its own (the pipeline's stack size, named after the pipeline's
+/// thread), or done at once on this one when the pipeline runs without lanes.
+enum Lane<'scope, T> {
+    Thread(std::io::Result<std::thread::ScopedJoinHandle<'scope, Result<T, Diagnostics>>>),
+    Done(Result<T, Diagnostics>),
+}
+
+impl<'scope, T: Send + 'scope> Lane<'scope, T> {
+    fn start<'env>(
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        name: &str,
+        parallel: bool,
+        work: impl FnOnce() -> Result<T, Diagnostics> + Send + 'scope,
+    ) -> Self {
+        if !parallel {
+            return Lane::Done(work());
+        }
+        Lane::Thread(
+            std::thread::Builder::new().name(format!("{PIPELINE_THREAD}-{name}")).stack_size(PIPELINE_STACK).spawn_scoped(scope, work),
+        )
+    }
+
+    /// What the lane gave, or the bug that stopped it.
+    fn join(self, what: &str) -> Result<T, Diagnostics> {
+        match self {
+            Lane::Done(result) => result,
+            Lane::Thread(Ok(lane)) => lane.join().unwrap_or_else(|_| Err(bug(&format!("panicked while generating {what}")))),
+            Lane::Thread(Err(error)) => Err(bug(&format!("could not start a thread: {error}"))),
+        }
     }
 }
 

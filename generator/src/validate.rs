@@ -87,7 +87,7 @@ pub fn check(document: &Document, lenient: bool) -> Result<(OpenAPI, Diagnostics
 }
 
 /// Below this many schemas, a thread of its own for the typed reading costs more than it saves.
-const MIN_SCHEMAS_TO_SHARE: usize = 256;
+const MIN_SCHEMAS_TO_SHARE: usize = 64;
 
 /// The checks that need the shape's facts: schemas, references, extensions, paths,
 /// parameters, security, servers.
