@@ -29,7 +29,7 @@ pub fn format_part(code: Code) -> Result<String, Diagnostics> {
 /// printed in two halves, on two threads: items are printed alike alone
 /// or among others, so the halves joined are the module printed whole. Tokens and syntax trees
 /// cannot cross threads: the second half goes to its thread as text, and the two threads
-/// exchange what gating needs as plain data ([`Exchange`]).
+/// exchange what gating needs as plain data (`Exchange`).
 pub fn format_types(items: TokenStream, api: &Api, parallel: bool) -> Result<String, Diagnostics> {
     let (first, second) = halves(items, if parallel { MIN_ITEMS_TO_SHARE } else { usize::MAX });
     if second.is_empty() {

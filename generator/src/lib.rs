@@ -16,11 +16,11 @@
 //! 3. [`model`]: lower the document into a plain [`model::Api`]: operations, parameters,
 //!    responses, security schemes, with Rust names decided; [`features`] gives the operations
 //!    of a large spec their cargo feature (one per tag or first path segment).
-//! 4. [`emit`]: build Rust tokens: schema types through progenitor's engine, and the client,
-//!    operations, per-operation error enums and authentication with our own emitter.
-//! 5. [`format`](mod@format): pretty-print with prettyplease and prepend the "generated" header;
-//!    on the way, `gate` puts the schema types of a crate with features behind the features
-//!    of the operations that reach them.
+//! 4. [`emit`]: the schema types as tokens, through progenitor's engine; everything else (the
+//!    client, operations, per-operation error enums, authentication, mocks) written by our own
+//!    emitter directly as formatted Rust text ([`emit::text`]).
+//! 5. [`format`](mod@format): pretty-print the schema types with prettyplease (gating them by
+//!    feature on the way: `gate`), and join the parts under the "generated" header.
 //! 6. [`write`](mod@write): lay out the crate's files and write them, or check them (`--check`).
 //!
 //! Nothing in the pipeline panics on bad input; a panic inside a dependency is caught and
