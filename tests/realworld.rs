@@ -242,6 +242,8 @@ fn parameters_described_by_a_media_type_are_sent_as_its_text() {
     let filter = &filter[..filter.find("None => request,").unwrap()];
     assert!(filter.contains("client_runtime::json_text(\"filter\", value)?"), "the JSON one is JSON text: {filter}");
     assert!(lib.contains("pub(crate) search: Option<&'a str>,"), "the text one is text: {lib}");
+    // A required JSON one is borrowed, so its method has the lifetime it names.
+    assert!(lib.contains("pub fn search_items<'a>(\n        &'a self,\n        query: &'a crate::types::SearchItemsQuery,"), "{lib}");
 }
 
 #[test]
