@@ -62,7 +62,7 @@ fn feature_name(group: &str) -> String {
 
 /// `#[cfg(feature = "...")]` for everything emitted for `operation`, or nothing.
 pub fn cfg(operation: &Operation) -> Option<String> {
-    operation.feature.as_ref().map(|feature| format!("#[cfg(feature = {feature:?})]"))
+    cfg_group(&[operation])
 }
 
 /// `#[cfg(...)]` for an item every operation of `group` needs: none when one of them has no

@@ -167,17 +167,14 @@ fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagn
 /// formatting in one thread ([`emit::emit`]), except that the types of a crate with features
 /// are gated here ([`format::format_types`]).
 fn emit_and_format(api: &model::Api, header: &str, parallel: bool) -> Result<(emit::types::TypeFacts, String), Diagnostics> {
-    use emit::Part;
     std::thread::scope(|scope| {
         let types_lane = Lane::start(scope, "types", parallel, || {
             let types = emit::types::emit_types(api).map_err(Diagnostics::single)?;
             Ok((types.facts, format::format_types(types.tokens, api, parallel)?))
         });
-        let ours = [Part::Client, Part::Methods, Part::Requests, Part::Responses]
-            .map(|part| format::format_part(emit::operations_part(api, part)));
+        let [client, methods, requests, responses] = emit::own_parts(api);
         let (facts, types) = types_lane.join("the schema types")?;
-        let [client, methods, requests, responses] = ours;
-        Ok((facts, format::join(header, &[emit::head(api, &facts), types, client?, methods?, requests?, responses?])))
+        Ok((facts, format::join(header, &[emit::head(api, &facts), types, client, methods, requests, responses])))
     })
 }
 

@@ -8,11 +8,11 @@
 
 use std::collections::BTreeMap;
 
-use super::outcomes::{first_line, read_body, wrap_outcome, write_enum, write_status_match};
+use super::outcomes::{first_line, read_body, variant_pattern, wrap_outcome, write_enum, write_status_match};
 use super::requests::error_enum_name;
 use super::text::{self, Writer};
 use crate::features;
-use crate::model::{Api, BodyKind, Operation, Outcome, StatusKey};
+use crate::model::{Api, Operation, Outcome, StatusKey};
 
 /// Operations grouped by the error responses they document, in spec order.
 pub struct ErrorGroups<'a> {
@@ -88,11 +88,10 @@ fn write_error_enum(out: &mut Writer, operation: &Operation, group: &[&Operation
     } else {
         out.open("match self {");
         for outcome in &operation.errors {
-            let variant = &outcome.variant;
-            match (outcome.status, &outcome.body) {
-                (StatusKey::Code(code), BodyKind::Empty) => out.line(format_args!("{name}::{variant} => client_runtime::status_code({code}),")),
-                (StatusKey::Code(code), _) => out.line(format_args!("{name}::{variant}(_) => client_runtime::status_code({code}),")),
-                _ => out.line(format_args!("{name}::{variant} {{ status, .. }} => *status,")),
+            let pattern = variant_pattern(&name, outcome, true, false);
+            match outcome.status {
+                StatusKey::Code(code) => out.line(format_args!("{pattern} => client_runtime::status_code({code}),")),
+                _ => out.line(format_args!("{pattern} => *status,")),
             }
         }
         out.close("}");
@@ -112,13 +111,8 @@ fn write_error_enum(out: &mut Writer, operation: &Operation, group: &[&Operation
         out.open("fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {");
         out.open("match self {");
         for outcome in &operation.errors {
-            let variant = &outcome.variant;
             let message = format!("the server answered {{}}: {}", first_line(&outcome.description).replace('{', "{{").replace('}', "}}"));
-            let pattern = match (outcome.status, &outcome.body) {
-                (StatusKey::Code(_), BodyKind::Empty) => format!("{name}::{variant}"),
-                (StatusKey::Code(_), _) => format!("{name}::{variant}(_)"),
-                _ => format!("{name}::{variant} {{ .. }}"),
-            };
+            let pattern = variant_pattern(&name, outcome, false, false);
             let arguments = ["f".to_owned(), text::string(&message), "client_runtime::DocumentedError::status(self)".to_owned()];
             out.list(&format!("{pattern} => write!("), &arguments, "),");
         }

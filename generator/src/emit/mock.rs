@@ -5,7 +5,7 @@
 //! produce each of its variants.
 
 use super::errors::ErrorGroups;
-use super::outcomes::keeps_status;
+use super::outcomes::{keeps_status, variant_pattern};
 use super::requests::{error_enum_name, success_enum_name, success_type, uniform_success};
 use super::text::{self, Writer};
 use crate::features;
@@ -167,13 +167,12 @@ fn write_into_reply(out: &mut Writer, gate: Option<String>, name: &str, outcomes
     } else {
         out.open("match self {");
         for outcome in outcomes {
-            let variant = format!("crate::{name}::{}", outcome.variant);
-            let empty = outcome.body == BodyKind::Empty;
-            match (keeps_status(outcome), empty) {
-                (true, true) => out.line(format_args!("{variant} {{ status }} => client_runtime::mock::Reply::empty(status.as_u16()),")),
-                (true, false) => write_reply_arm(out, &format!("{variant} {{ status, body }}"), &outcome.body, "status.as_u16()"),
-                (false, true) => out.line(format_args!("{variant} => client_runtime::mock::Reply::empty({}),", status_code(outcome))),
-                (false, false) => write_reply_arm(out, &format!("{variant}(body)"), &outcome.body, &status_code(outcome).to_string()),
+            let pattern = variant_pattern(&format!("crate::{name}"), outcome, true, true);
+            let status = if keeps_status(outcome) { "status.as_u16()".to_owned() } else { status_code(outcome).to_string() };
+            match outcome.body {
+                // No body was bound.
+                BodyKind::Empty => out.line(format_args!("{pattern} => client_runtime::mock::Reply::empty({status}),")),
+                _ => write_reply_arm(out, &pattern, &outcome.body, &status),
             }
         }
         out.close("}");

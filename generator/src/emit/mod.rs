@@ -1,4 +1,4 @@
-//! Stage 4: build the Rust tokens of a client crate's `lib.rs` from the model.
+//! Stage 4: the code of a client crate's `lib.rs`, from the model.
 //!
 //! - [`types`]: schema types, through progenitor's engine (`prepare` first rewrites the schemas
 //!   into forms it reads correctly);
@@ -13,7 +13,7 @@
 //!
 //! The code whose shape is ours (everything but the schema types) is written directly as
 //! formatted text ([`text`]); the schema types are typify's tokens, formatted by stage 5. Each
-//! [`Part`] of `lib.rs` is one or the other ([`Code`]).
+//! part of `lib.rs` is one or the other ([`Code`]).
 
 pub mod client;
 pub mod docs;
@@ -34,35 +34,13 @@ use quote::quote;
 use crate::diagnostic::Diagnostics;
 use crate::model::Api;
 
-/// The tokens of `lib.rs`, and what the writer needs to know of its types.
+/// The parts of `lib.rs`, and what the writer needs to know of its types.
 pub struct Emitted {
-    /// The whole `lib.rs` in consecutive parts (the [`Part`]s, in order).
+    /// The whole `lib.rs` in consecutive parts, each a sequence of whole items: the head
+    /// ([`head`]), the schema types ([`types_module`]), then [`own_parts`].
     pub parts: Vec<Code>,
     /// How many schema types there are and which optional crates they need.
     pub types: types::TypeFacts,
-}
-
-/// The consecutive parts of `lib.rs`, each a sequence of whole items, so that they can be
-/// emitted and formatted apart (on threads of their own) and joined in this order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Part {
-    /// The crate's documentation, attributes and re-exports ([`head`]).
-    Head,
-    /// `pub mod types` ([`types_module`]).
-    Types,
-    /// The `Client`, its builder and the login helpers.
-    Client,
-    /// `impl Client` with the operation methods.
-    Methods,
-    /// `pub mod requests`, a builder per operation.
-    Requests,
-    /// Response enums, typed headers and mocks.
-    Responses,
-}
-
-impl Part {
-    /// Every part, in file order.
-    pub const ALL: [Part; 6] = [Part::Head, Part::Types, Part::Client, Part::Methods, Part::Requests, Part::Responses];
 }
 
 /// A part's code: tokens, formatted by stage 5, or text written already formatted.
@@ -77,14 +55,8 @@ pub enum Code {
 /// on several threads; this is the same output.)
 pub fn emit(api: &Api) -> Result<Emitted, Diagnostics> {
     let types = types::emit_types(api).map_err(Diagnostics::single)?;
-    let parts = Part::ALL
-        .iter()
-        .map(|part| match part {
-            Part::Head => Code::Text(head(api, &types.facts)),
-            Part::Types => Code::Tokens(types_module(&types.tokens)),
-            other => operations_part(api, *other),
-        })
-        .collect();
+    let mut parts = vec![Code::Text(head(api, &types.facts)), Code::Tokens(types_module(&types.tokens))];
+    parts.extend(own_parts(api).map(Code::Text));
     Ok(Emitted { parts, types: types.facts })
 }
 
@@ -125,27 +97,18 @@ pub fn types_module(type_items: &TokenStream) -> TokenStream {
     }
 }
 
-/// One of the parts that do not depend on the schema types: [`Part::Client`],
-/// [`Part::Methods`], [`Part::Requests`] or [`Part::Responses`] (nothing for the others).
-pub fn operations_part(api: &Api, part: Part) -> Code {
-    match part {
-        Part::Client => {
-            let mut out = text::Writer::default();
-            client::write_client(&mut out, api);
-            Code::Text(out.finish())
-        }
-        Part::Methods => Code::Text(methods::write_methods(api)),
-        Part::Requests => Code::Text(requests::write_requests(api)),
-        Part::Responses => {
-            // Which operations share an error enum: the enums and their mocks follow it.
-            let groups = errors::ErrorGroups::new(api);
-            let mut out = text::Writer::default();
-            outcomes::write_success_enums(&mut out, api);
-            errors::write_error_enums(&mut out, &groups);
-            headers::write_headers(&mut out, api);
-            mock::write_mock(&mut out, api, &groups);
-            Code::Text(out.finish())
-        }
-        Part::Head | Part::Types => Code::Tokens(TokenStream::new()),
-    }
+/// The parts that do not depend on the schema types, in file order: the `Client` and its
+/// builder; `impl Client` with the operation methods; `pub mod requests`, a builder per
+/// operation; the response enums, typed headers and mocks.
+pub fn own_parts(api: &Api) -> [String; 4] {
+    let mut client = text::Writer::default();
+    client::write_client(&mut client, api);
+    // Which operations share an error enum: the enums and their mocks follow it.
+    let groups = errors::ErrorGroups::new(api);
+    let mut responses = text::Writer::default();
+    outcomes::write_success_enums(&mut responses, api);
+    errors::write_error_enums(&mut responses, &groups);
+    headers::write_headers(&mut responses, api);
+    mock::write_mock(&mut responses, api, &groups);
+    [client.finish(), methods::write_methods(api), requests::write_requests(api), responses.finish()]
 }

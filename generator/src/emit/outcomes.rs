@@ -62,6 +62,31 @@ pub(crate) fn write_enum(out: &mut Writer, name: &str, outcomes: &[Outcome]) {
     out.close("}");
 }
 
+/// A pattern of `outcome`'s variant of the enum at `path` that binds its `status` and its
+/// `body` where asked (and where the variant has them), and leaves the rest out.
+pub(crate) fn variant_pattern(path: &str, outcome: &Outcome, bind_status: bool, bind_body: bool) -> String {
+    let variant = &outcome.variant;
+    let empty = outcome.body == BodyKind::Empty;
+    if !keeps_status(outcome) {
+        return match (empty, bind_body) {
+            (true, _) => format!("{path}::{variant}"),
+            (false, true) => format!("{path}::{variant}(body)"),
+            (false, false) => format!("{path}::{variant}(_)"),
+        };
+    }
+    let mut fields = Vec::new();
+    if bind_status {
+        fields.push("status");
+    }
+    if bind_body && !empty {
+        fields.push("body");
+    }
+    if !(bind_status && bind_body) {
+        fields.push("..");
+    }
+    format!("{path}::{variant} {{ {} }}", fields.join(", "))
+}
+
 /// Ranges and `default` cover several statuses, so their variants keep the actual one.
 pub(crate) fn keeps_status(outcome: &Outcome) -> bool {
     !matches!(outcome.status, StatusKey::Code(_))

@@ -316,22 +316,23 @@ fn write_parameter(out: &mut Writer, param: &Param) {
     let value = if param.required { param.rust_name.as_str() } else { "value" };
     let name = text::string(&param.name);
     let explode = param.explode;
-    let simple_text = || format!("client_runtime::simple_text({value}, {explode})?");
-    let apply = match (param.location, &param.ty) {
-        (ParamLocation::Query, ParamType::Json(_)) => format!("request.query(&[({name}, {})])", json_text(param, value)),
-        (ParamLocation::Header, ParamType::Json(_)) => format!("request.header({name}, {})", json_text(param, value)),
-        (ParamLocation::Cookie, ParamType::Json(_)) => {
-            format!("request.header(\"cookie\", format!(\"{{}}={{}}\", {name}, {}))", json_text(param, value))
-        }
-        (ParamLocation::Query, ParamType::Named(_)) => format!(
+    // The text of a value that is not a plain scalar: JSON for `content`, `simple` style for a
+    // generated type. (A query parameter of a generated type has its own styles: `query_pairs`.)
+    let text = match &param.ty {
+        ParamType::Json(_) => Some(json_text(param, value)),
+        ParamType::Named(_) => Some(format!("client_runtime::simple_text({value}, {explode})?")),
+        _ => None,
+    };
+    let apply = match (param.location, text) {
+        (ParamLocation::Query, _) if matches!(param.ty, ParamType::Named(_)) => format!(
             "request.query(&client_runtime::query_pairs({name}, {value}, client_runtime::Style::{}, {explode})?)",
             style_name(param.style)
         ),
-        (ParamLocation::Query, _) => format!("request.query(&[({name}, {value}.to_string())])"),
-        (ParamLocation::Header, ParamType::Named(_)) => format!("request.header({name}, {})", simple_text()),
-        (ParamLocation::Header, _) => format!("request.header({name}, {value}.to_string())"),
-        (ParamLocation::Cookie, ParamType::Named(_)) => format!("request.header(\"cookie\", format!(\"{{}}={{}}\", {name}, {}))", simple_text()),
-        (ParamLocation::Cookie, _) => format!("request.header(\"cookie\", format!(\"{{}}={{}}\", {name}, {value}))"),
+        (ParamLocation::Query, text) => format!("request.query(&[({name}, {})])", text.unwrap_or_else(|| format!("{value}.to_string()"))),
+        (ParamLocation::Header, text) => format!("request.header({name}, {})", text.unwrap_or_else(|| format!("{value}.to_string()"))),
+        (ParamLocation::Cookie, text) => {
+            format!("request.header(\"cookie\", format!(\"{{}}={{}}\", {name}, {}))", text.as_deref().unwrap_or(value))
+        }
         (ParamLocation::Path, _) => return,
     };
     if param.required {

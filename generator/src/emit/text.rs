@@ -1,8 +1,8 @@
 //! Rust source written directly as formatted text.
 //!
-//! The code we design ourselves (the operation methods and their request builders, most of a
-//! client's lines) has a fixed shape, so its emitters write it already formatted, through a
-//! [`Writer`] that keeps the indentation. Building it as tokens, then parsing them with `syn`
+//! The code we design ourselves (everything but the schema types: the client, its methods and
+//! request builders, the response enums, headers and mocks) has a fixed shape, so its emitters
+//! write it already formatted, through a [`Writer`] that keeps the indentation. Building it as tokens, then parsing them with `syn`
 //! and printing them with `prettyplease`, cost more than everything else the generator does
 //! (BENCHMARKS.md, issue #15). typify's schema types, whose shape we do not control, still go
 //! through tokens and `prettyplease`.
@@ -23,11 +23,6 @@ pub struct Writer {
 }
 
 impl Writer {
-    /// A writer whose first line is indented `depth` levels.
-    pub fn at_depth(depth: usize) -> Self {
-        Writer { out: String::new(), depth }
-    }
-
     /// One line at the current indentation.
     pub fn line(&mut self, text: impl fmt::Display) {
         self.indent();
@@ -100,22 +95,10 @@ impl Writer {
     /// `tail` starts with the closing one). Inside braces, a one-line list is padded with
     /// spaces, as rustfmt does.
     pub fn list(&mut self, head: &str, items: &[String], tail: &str) {
-        self.write_list(head, items, tail);
-    }
-
-    /// [`list`](Self::list) whose `tail` opens a block.
-    pub fn open_list(&mut self, head: &str, items: &[String], tail: &str) {
-        self.write_list(head, items, tail);
-        self.depth += 1;
-    }
-
-    fn write_list(&mut self, head: &str, items: &[String], tail: &str) {
         let pad = if head.ends_with('{') && !items.is_empty() { " " } else { "" };
-        let length: usize = items.iter().map(|item| item.len() + 2).sum();
-        let fits = items.iter().all(|item| !item.contains('\n'))
-            && self.depth * INDENT.len() + head.len() + length.saturating_sub(2) + tail.len() + 2 * pad.len() <= WIDTH;
-        if fits {
-            self.line(format_args!("{head}{pad}{}{pad}{tail}", items.join(", ")));
+        let one_line = format!("{head}{pad}{}{pad}{tail}", items.join(", "));
+        if !one_line.contains('\n') && self.fits(&one_line) {
+            self.line(one_line);
             return;
         }
         self.open(head);
@@ -123,6 +106,12 @@ impl Writer {
             self.line(format_args!("{item},"));
         }
         self.close(tail);
+    }
+
+    /// [`list`](Self::list) whose `tail` opens a block.
+    pub fn open_list(&mut self, head: &str, items: &[String], tail: &str) {
+        self.list(head, items, tail);
+        self.depth += 1;
     }
 
     /// The text written.
@@ -150,15 +139,17 @@ mod tests {
 
     #[test]
     fn lists_fit_on_one_line_or_take_one_line_per_item() {
-        let mut writer = Writer::at_depth(1);
+        let mut writer = Writer::default();
+        writer.open("mod m {");
         writer.list("f(", &["a".into(), "b".into()], ");");
         writer.list("S {", &["a".into()], "}");
         writer.open_list("fn g(", &["x".repeat(60), "y".repeat(40)], ") {");
         writer.line("body");
         writer.close("}");
+        writer.close("}");
         assert_eq!(
             writer.finish(),
-            format!("    f(a, b);\n    S {{ a }}\n    fn g(\n        {},\n        {},\n    ) {{\n        body\n    }}\n", "x".repeat(60), "y".repeat(40))
+            format!("mod m {{\n    f(a, b);\n    S {{ a }}\n    fn g(\n        {},\n        {},\n    ) {{\n        body\n    }}\n}}\n", "x".repeat(60), "y".repeat(40))
         );
     }
 
