@@ -45,6 +45,9 @@ pub struct Diagnostic {
     pub lenient: Option<&'static str>,
 }
 
+/// The help of every diagnostic that reports a bug of the generator's.
+pub(crate) const REPORT_A_BUG: &str = "this is a generator bug; please report it with the spec";
+
 impl Diagnostic {
     /// An error at `pointer`.
     pub fn error(pointer: impl Into<String>, message: impl Into<String>) -> Self {
@@ -57,6 +60,12 @@ impl Diagnostic {
             origin: None,
             lenient: None,
         }
+    }
+
+    /// A bug of the generator's, not of the spec: "the generator {what}", with a request to
+    /// report it.
+    pub fn bug(what: impl std::fmt::Display) -> Self {
+        Diagnostic::error("", format!("the generator {what}")).help(REPORT_A_BUG)
     }
 
     /// A warning at `pointer`.

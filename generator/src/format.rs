@@ -1,13 +1,15 @@
-//! Stage 5: pretty-print the tokens and put the "generated" header on top.
+//! Stage 5: pretty-print what was emitted as tokens (typify's schema types: the rest is
+//! written as text already), and join the parts of the file under the "generated" header.
 //!
 //! A file is formatted in parts (each a sequence of whole items), so that parts can be printed
 //! on threads of their own; the printed parts joined in order are the printed file.
 
-use std::sync::mpsc;
+use std::sync::mpsc::{self, Receiver, Sender};
 
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, REPORT_A_BUG};
+use crate::bug;
 use crate::emit::Code;
 use crate::gate;
 use crate::model::Api;
@@ -43,47 +45,12 @@ pub fn format_types(items: TokenStream, api: &Api, parallel: bool) -> Result<Str
     let (to_second, at_second) = mpsc::channel::<Exchange>();
     let (to_first, at_first) = mpsc::channel::<Exchange>();
     std::thread::scope(|scope| {
-        let second_lane = std::thread::Builder::new()
-            .name(format!("{}-types-half", crate::PIPELINE_THREAD))
-            .stack_size(crate::PIPELINE_STACK)
-            .spawn_scoped(scope, move || -> Result<String, Diagnostics> {
-                let tokens: TokenStream = second.parse().map_err(|_| bug("printed types that do not read back as tokens"))?;
-                let mut file = parse(crate::emit::types_module(&tokens))?;
-                if gated {
-                    let items = module_items(&mut file)?;
-                    let _ = to_first.send(Exchange::Outline(gate::Outline::of(items)));
-                    let Ok(Exchange::Known(known)) = at_second.recv() else { return Err(bug("stopped gating the types")) };
-                    let _ = to_first.send(Exchange::Mentions(gate::mentions(items, &known)));
-                    let Ok(Exchange::Cfgs(cfgs)) = at_second.recv() else { return Err(bug("stopped gating the types")) };
-                    gate::apply(items, &cfgs);
-                }
-                Ok(prettyplease::unparse(&file))
-            });
-        let Ok(second_lane) = second_lane else { return Err(bug("could not start a thread to format the types")) };
-        // Whatever stops this half early stops the other: its messages go nowhere, and it
-        // ends at its next `recv`.
-        let first = (|| -> Result<String, Diagnostics> {
-            let mut file = parse(crate::emit::types_module(&first))?;
-            if gated {
-                let items = module_items(&mut file)?;
-                let mut outline = gate::Outline::of(items);
-                let Ok(Exchange::Outline(second)) = at_first.recv() else { return Err(bug("stopped gating the types")) };
-                let split = items.len();
-                outline.extend(second);
-                let known = outline.known();
-                let _ = to_second.send(Exchange::Known(known.clone()));
-                let mut mentions = gate::mentions(items, &known);
-                let Ok(Exchange::Mentions(second)) = at_first.recv() else { return Err(bug("stopped gating the types")) };
-                mentions.extend(second);
-                let mut cfgs = gate::decide(&outline, &mentions, &known, api);
-                let _ = to_second.send(Exchange::Cfgs(cfgs.split_off(split)));
-                gate::apply(items, &cfgs);
-            }
-            Ok(prettyplease::unparse(&file))
-        })();
-        let second = second_lane.join().unwrap_or_else(|_| Err(bug("panicked while formatting the types")));
+        let second_lane = crate::Lane::start(scope, "types-half", true, move || format_second_half(&second, gated, to_first, &at_second));
+        // Whatever stops one half early stops the other: each half owns its sender, which goes
+        // when the half ends, so the other's next `recv` fails rather than waits.
+        let first = format_first_half(first, api, gated, to_second, &at_first);
         // The second half's error first: a failure there is what stopped the first.
-        let (first, second) = (first, second?);
+        let second = second_lane.join("the second half of the types")??;
         let first = first?;
         // The first half without the module's closing brace, the second without its opening.
         let opening = "pub mod types {\n";
@@ -92,6 +59,44 @@ pub fn format_types(items: TokenStream, api: &Api, parallel: bool) -> Result<Str
             _ => Err(bug("printed the types module in an unexpected shape")),
         }
     })
+}
+
+/// The first half of the types module, printed; it decides the gating of both halves.
+fn format_first_half(items: TokenStream, api: &Api, gated: bool, to_second: Sender<Exchange>, at_first: &Receiver<Exchange>) -> Result<String, Diagnostics> {
+    let stopped = || bug("stopped gating the types");
+    let mut file = parse(crate::emit::types_module(&items))?;
+    if gated {
+        let items = module_items(&mut file)?;
+        let mut outline = gate::Outline::of(items);
+        let Ok(Exchange::Outline(second)) = at_first.recv() else { return Err(stopped()) };
+        let split = items.len();
+        outline.extend(second);
+        let known = outline.known();
+        let _ = to_second.send(Exchange::Known(known.clone()));
+        let mut mentions = gate::mentions(items, &known);
+        let Ok(Exchange::Mentions(second)) = at_first.recv() else { return Err(stopped()) };
+        mentions.extend(second);
+        let mut cfgs = gate::decide(&outline, &mentions, &known, api);
+        let _ = to_second.send(Exchange::Cfgs(cfgs.split_off(split)));
+        gate::apply(items, &cfgs);
+    }
+    Ok(prettyplease::unparse(&file))
+}
+
+/// The second half of the types module (sent as text), printed, gated as the first half says.
+fn format_second_half(text: &str, gated: bool, to_first: Sender<Exchange>, at_second: &Receiver<Exchange>) -> Result<String, Diagnostics> {
+    let stopped = || bug("stopped gating the types");
+    let tokens: TokenStream = text.parse().map_err(|_| bug("printed types that do not read back as tokens"))?;
+    let mut file = parse(crate::emit::types_module(&tokens))?;
+    if gated {
+        let items = module_items(&mut file)?;
+        let _ = to_first.send(Exchange::Outline(gate::Outline::of(items)));
+        let Ok(Exchange::Known(known)) = at_second.recv() else { return Err(stopped()) };
+        let _ = to_first.send(Exchange::Mentions(gate::mentions(items, &known)));
+        let Ok(Exchange::Cfgs(cfgs)) = at_second.recv() else { return Err(stopped()) };
+        gate::apply(items, &cfgs);
+    }
+    Ok(prettyplease::unparse(&file))
 }
 
 /// What the two threads that format the types tell each other to gate them (see `gate`).
@@ -145,18 +150,11 @@ fn module_items(file: &mut syn::File) -> Result<&mut Vec<syn::Item>, Diagnostics
     }
 }
 
-fn bug(message: &str) -> Diagnostics {
-    Diagnostics::single(
-        Diagnostic::error("", format!("the generator {message}")).help("this is a generator bug; please report it with the spec"),
-    )
-}
-
 // By value: syn consumes the stream, and a shared one would be copied first.
 fn parse(tokens: TokenStream) -> Result<syn::File, Diagnostics> {
     syn::parse2(tokens).map_err(|error| {
         Diagnostics::single(
-            Diagnostic::error("", format!("the generated code does not parse as Rust: {error}"))
-                .help("this is a generator bug; please report it with the spec"),
+            Diagnostic::error("", format!("the generated code does not parse as Rust: {error}")).help(REPORT_A_BUG),
         )
     })
 }
@@ -177,6 +175,17 @@ pub fn format_lib(parts: Vec<Code>, header: &str) -> Result<String, Diagnostics>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_second_half_stops_when_the_first_half_stops_early() {
+        // The first half owns its sender: ending early (a parse error, say) drops it, and the
+        // second half, waiting for the known types, gets an error instead of waiting forever.
+        let (to_second, at_second) = mpsc::channel::<Exchange>();
+        let (to_first, _at_first) = mpsc::channel::<Exchange>();
+        drop(to_second);
+        let printed = format_second_half("pub struct A { a: u8 }", true, to_first, &at_second);
+        assert!(printed.is_err());
+    }
 
     #[test]
     fn items_are_halved_between_whole_items() {

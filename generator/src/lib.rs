@@ -77,10 +77,7 @@ pub(crate) const PIPELINE_STACK: usize = 256 << 20;
 pub fn generate_crate(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagnostics> {
     let crashed = |message: &str| {
         let mut diagnostics = Diagnostics::new(spec_path.display().to_string(), String::new());
-        diagnostics.push(
-            Diagnostic::error("", format!("the generator {message}"))
-                .help("this is a generator bug; please report it with the spec"),
-        );
+        diagnostics.push(Diagnostic::bug(message));
         diagnostics
     };
     quiet_panics_on_pipeline_threads();
@@ -137,7 +134,7 @@ fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagn
             let mut warnings = with_notes(unlocated.with_source(&document));
             warnings.merge(model_warnings.with_source(&document));
             let text = if warnings.is_empty() { String::new() } else { warnings.render() };
-            Ok((warnings, text))
+            (warnings, text)
         });
         let emitted = emit_and_format(&api, &options.header(), parallel);
         (emitted, warnings_lane.join("the warnings"))
@@ -173,7 +170,7 @@ fn emit_and_format(api: &model::Api, header: &str, parallel: bool) -> Result<(em
             Ok((types.facts, format::format_types(types.tokens, api, parallel)?))
         });
         let [client, methods, requests, responses] = emit::own_parts(api);
-        let (facts, types) = types_lane.join("the schema types")?;
+        let (facts, types) = types_lane.join("the schema types")??;
         Ok((facts, format::join(header, &[emit::head(api, &facts), types, client, methods, requests, responses])))
     })
 }
@@ -184,18 +181,18 @@ fn emit_and_format(api: &model::Api, header: &str, parallel: bool) -> Result<(em
 const MIN_ITEMS_FOR_LANES: usize = 32;
 
 /// Work on a lane: a thread of its own (the pipeline's stack size, named after the pipeline's
-/// thread), or done at once on this one when the pipeline runs without lanes.
-enum Lane<'scope, T> {
-    Thread(std::io::Result<std::thread::ScopedJoinHandle<'scope, Result<T, Diagnostics>>>),
-    Done(Result<T, Diagnostics>),
+/// thread), or done at once on this one when `parallel` is false.
+pub(crate) enum Lane<'scope, T> {
+    Thread(std::io::Result<std::thread::ScopedJoinHandle<'scope, T>>),
+    Done(T),
 }
 
 impl<'scope, T: Send + 'scope> Lane<'scope, T> {
-    fn start<'env>(
+    pub(crate) fn start<'env>(
         scope: &'scope std::thread::Scope<'scope, 'env>,
         name: &str,
         parallel: bool,
-        work: impl FnOnce() -> Result<T, Diagnostics> + Send + 'scope,
+        work: impl FnOnce() -> T + Send + 'scope,
     ) -> Self {
         if !parallel {
             return Lane::Done(work());
@@ -205,18 +202,17 @@ impl<'scope, T: Send + 'scope> Lane<'scope, T> {
         )
     }
 
-    /// What the lane gave, or the bug that stopped it.
-    fn join(self, what: &str) -> Result<T, Diagnostics> {
+    /// What the lane gave, or the bug that stopped it (`what` names the work).
+    pub(crate) fn join(self, what: &str) -> Result<T, Diagnostics> {
         match self {
-            Lane::Done(result) => result,
-            Lane::Thread(Ok(lane)) => lane.join().unwrap_or_else(|_| Err(bug(&format!("panicked while generating {what}")))),
+            Lane::Done(result) => Ok(result),
+            Lane::Thread(Ok(lane)) => lane.join().map_err(|_| bug(&format!("panicked while generating {what}"))),
             Lane::Thread(Err(error)) => Err(bug(&format!("could not start a thread: {error}"))),
         }
     }
 }
 
-fn bug(message: &str) -> Diagnostics {
-    Diagnostics::single(
-        Diagnostic::error("", format!("the generator {message}")).help("this is a generator bug; please report it with the spec"),
-    )
+/// [`Diagnostic::bug`], alone.
+pub(crate) fn bug(message: &str) -> Diagnostics {
+    Diagnostics::single(Diagnostic::bug(message))
 }

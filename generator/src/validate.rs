@@ -49,23 +49,9 @@ pub fn check(document: &Document, lenient: bool) -> Result<(OpenAPI, Diagnostics
     // The typed reading depends on the shape's facts only, not on what the other checks find,
     // so it runs beside them (its result is used only when they find no error).
     let (typed, mut found) = std::thread::scope(|scope| {
-        if facts.schemas.len() < MIN_SCHEMAS_TO_SHARE {
-            let found = check_more(root, &facts, found);
-            return (read_typed(root, &facts, lenient), found);
-        }
-        let reader = std::thread::Builder::new()
-            .name(format!("{}-typed-reading", crate::PIPELINE_THREAD))
-            .stack_size(crate::PIPELINE_STACK)
-            .spawn_scoped(scope, || read_typed(root, &facts, lenient));
+        let reader = crate::Lane::start(scope, "typed-reading", facts.schemas.len() >= MIN_SCHEMAS_TO_SHARE, || read_typed(root, &facts, lenient));
         let found = check_more(root, &facts, found);
-        let typed = match reader {
-            Ok(reader) => reader.join().unwrap_or_else(|_| {
-                Err(Diagnostic::error("", "the generator panicked while reading the document")
-                    .help("this is a generator bug; please report it with the spec"))
-            }),
-            // No thread to be had: the reading waits for the checks.
-            Err(_) => read_typed(root, &facts, lenient),
-        };
+        let typed = reader.join("the typed reading").unwrap_or_else(|_| Err(Diagnostic::bug("stopped while reading the document")));
         (typed, found)
     });
     // A path item reached through a `$ref` is checked for each path that uses it.

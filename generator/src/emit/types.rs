@@ -61,7 +61,7 @@ pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
             crate::diagnostic::pointer(["components", "schemas", missing.as_str()]),
             format!("the schema `{missing}` did not become a Rust type of that name"),
         )
-        .help("this is a generator bug; please report it with the spec"));
+        .help(crate::diagnostic::REPORT_A_BUG));
     }
     let typify_items = allow_unused_defaults(typify_items);
     let own_items = enums::emit(&own_enums);
