@@ -43,7 +43,7 @@ pub use retry::RetryPolicy;
 pub use transport::{TransportError, TransportKind};
 pub use secret::Secret;
 pub use typed_response::{header_value, FromHeaders, Response};
-pub use validate::{encode_path_segment, Constraint, PathSegment};
+pub use validate::{Constraint, PathSegment};
 
 /// Re-exported so generated crates and their users name the same `reqwest`, `http` and `bytes`
 /// versions the runtime was built with.

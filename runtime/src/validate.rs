@@ -10,13 +10,8 @@ use crate::CallError;
 /// path segment: `a/b c?d` becomes `a%2Fb%20c%3Fd`.
 const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
-/// Percent-encodes a path parameter value as a single segment.
-pub fn encode_path_segment(value: &str) -> String {
-    PathSegment(value).to_string()
-}
-
-/// A path parameter value that formats as [`encode_path_segment`] encodes it, so that a path is
-/// formatted in one go (`format!("/tokens/{}", PathSegment(token))`) without a string of its
+/// A path parameter value, percent-encoded as a single segment when formatted, so that a path
+/// is formatted in one go (`format!("/tokens/{}", PathSegment(token))`) without a string of its
 /// own for each parameter. (No `Debug`: a path parameter may be a token.)
 #[derive(Clone, Copy)]
 pub struct PathSegment<'a>(pub &'a str);
@@ -81,9 +76,9 @@ mod tests {
 
     #[test]
     fn a_path_value_stays_one_segment() {
-        assert_eq!(encode_path_segment("a/b c?d"), "a%2Fb%20c%3Fd");
-        assert_eq!(encode_path_segment("urn:vcloud:session:1"), "urn%3Avcloud%3Asession%3A1");
-        assert_eq!(encode_path_segment("..."), "...");
+        assert_eq!(PathSegment("a/b c?d").to_string(), "a%2Fb%20c%3Fd");
+        assert_eq!(PathSegment("urn:vcloud:session:1").to_string(), "urn%3Avcloud%3Asession%3A1");
+        assert_eq!(PathSegment("...").to_string(), "...");
         assert_eq!(format!("/t/{}/x", PathSegment("a/b c?d€")), "/t/a%2Fb%20c%3Fd%E2%82%AC/x");
     }
 
