@@ -117,13 +117,13 @@ fn identical_titled_response_schemas_are_one_type() {
     let generated = generate("status", &spec);
     let text = lib_rs(&generated);
     assert_eq!(text.matches("pub struct Status {").count(), 1, "{text}");
-    // Each of the three operations returns it (in `send`, and its `IntoFuture` output through
-    // the runtime's `request_builder!`).
-    let sends = text.matches("pub async fn send(").count();
+    // Each of the three operations returns it (in the `Call` of its `send`, and its
+    // `IntoFuture` output through the runtime's `request_builder!`).
+    let sends = text.matches("pub fn send(self)").count();
     assert_eq!(sends, 3, "{text}");
-    assert_eq!(text.matches("client_runtime::Response<crate::types::Status>").count(), sends, "{text}");
     let compact: String = text.split_whitespace().collect();
-    assert_eq!(compact.matches(",crate::types::Status,crate::Get").count(), sends, "{text}");
+    assert_eq!(compact.matches("client_runtime::Call<'a,crate::types::Status,crate::Get").count(), sends, "{text}");
+    assert_eq!(compact.matches(",crate::types::Status,crate::Get").count(), 2 * sends, "{text}");
     assert!(!text.contains("pub struct Status2"), "{text}");
 }
 

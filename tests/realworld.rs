@@ -101,7 +101,7 @@ fn references_into_components_resolve() {
     let lib = lib_rs_in_both_modes("refs-into-components");
     // `#/components/schemas/Tag/allOf/0`, from the operation and from inside `Tag` itself.
     assert!(lib.contains("pub struct TagAllOf0 {"), "{lib}");
-    assert!(lib.contains("client_runtime::Response<crate::types::TagAllOf0>"), "{lib}");
+    assert!(lib.contains("Ok(response.json::<crate::types::TagAllOf0>()?)"), "{lib}");
     assert!(lib.contains("pub history: ::std::vec::Vec<TagAllOf0>,"), "{lib}");
     // `#/components/parameters/Color/schema` and the response's schema.
     assert!(lib.contains("pub(crate) color: Option<&'a crate::types::Color>"), "{lib}");

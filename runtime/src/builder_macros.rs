@@ -5,10 +5,10 @@
 //! A generated `ClientBuilder` wraps the runtime's [`ClientBuilder`](crate::ClientBuilder) in a
 //! field `inner` and adds a method per security scheme of its spec. A generated request builder
 //! is a struct with the operation's arguments and a `options: CallOptions` field, and an
-//! inherent `async fn send(self)`. Its per-call option setters, its `IntoFuture` and its `Debug`
-//! (which prints no argument: any may be a secret) are the same for every operation. The
-//! generated crate invokes these macros instead of repeating them (a quarter of a generated
-//! crate's lines, before): less to generate, format and parse.
+//! inherent `fn send(self)` returning a [`Call`](crate::Call). Its per-call option setters, its
+//! `IntoFuture` and its `Debug` (which prints no argument: any may be a secret) are the same for
+//! every operation. The generated crate invokes these macros instead of repeating them (a
+//! quarter of a generated crate's lines, before): less to generate, format and parse.
 
 /// The settings every generated `ClientBuilder` has, as methods of an `impl ClientBuilder`
 /// block whose type wraps the runtime's builder in a field `inner`.
@@ -88,7 +88,7 @@ macro_rules! client_builder_methods {
 
 /// Implements the per-call option setters (`header`, `timeout`, `credential`, `retry`),
 /// `IntoFuture` and `Debug` for the generated request builder `$builder<'a>`, whose `send` returns
-/// `Result<Response<$success>, Error<$error>>`. (The two types come separately because they
+/// a [`Call`](crate::Call) resolving to `Result<Response<$success>, Error<$error>>`. (The two types come separately because they
 /// are plain paths, which formatters print well inside a macro call.)
 #[macro_export]
 #[doc(hidden)]
@@ -129,10 +129,10 @@ macro_rules! request_builder {
 
         impl<'a> ::std::future::IntoFuture for $builder<'a> {
             type Output = ::core::result::Result<$crate::Response<$success>, $crate::Error<$error>>;
-            type IntoFuture = $crate::BoxFuture<'a, Self::Output>;
+            type IntoFuture = $crate::Call<'a, $success, $error>;
 
             fn into_future(self) -> Self::IntoFuture {
-                ::std::boxed::Box::pin(self.send())
+                self.send()
             }
         }
     };

@@ -4,12 +4,14 @@
 //!
 //! Generated request builders hold the operation's arguments and a [`CallOptions`]; their
 //! `send` builds the `reqwest` request and hands it here with the operation's static
-//! [`Operation`] description, so everything that is not specific to one operation is written
+//! [`Operation`] description and the function that reads its response
+//! ([`ClientCore::call`]), so everything that is not specific to one operation is written
 //! once.
 
 use std::borrow::Cow;
 use std::future::Future;
 use std::pin::Pin;
+use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
 use backon::Retryable;
@@ -19,10 +21,56 @@ use tracing::Instrument;
 
 use crate::response::RawResponse;
 use crate::retry::retryable_status;
-use crate::{CallError, ClientCore, Credential, Error, RetryPolicy};
+use crate::{CallError, ClientCore, Credential, Error, Response, RetryPolicy};
 
-/// The future a generated request builder turns into with `.await` (`IntoFuture`).
+/// A boxed future that may be sent to another thread.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// What a generated request builder hands [`ClientCore::call`]: the request built from its
+/// arguments and the call's options, or why the request could not be built (an argument that
+/// breaks a documented constraint, a body that cannot be serialized).
+pub type Outgoing = Result<(RequestBuilder, CallOptions), CallError>;
+
+/// The future of one call of an operation: what a generated request builder's `send` returns,
+/// and what awaiting the builder runs. It resolves to the operation's typed response, or an
+/// [`Error`] holding its typed error.
+///
+/// It is one type for every operation, generic only over the operation's success and error
+/// types: the exchange is a future compiled once, in this crate, and this one only hands its
+/// raw response to the operation's `read` function, a plain `fn`. (When each operation's `send`
+/// was an `async fn`, the compiler built and optimized a state machine per operation, which made
+/// a generated crate slower to build than it needs to be.)
+#[must_use = "a call does nothing unless it is awaited"]
+pub struct Call<'a, T, E> {
+    /// The exchange under way; or, before anything was sent, why the call fails (taken when it
+    /// is reported, so that a call polled again after it completed does not report it twice).
+    exchange: Result<BoxFuture<'a, Result<RawResponse, CallError>>, Option<CallError>>,
+    read: fn(RawResponse) -> Result<Response<T>, Error<E>>,
+}
+
+impl<T, E> Future for Call<'_, T, E> {
+    type Output = Result<Response<T>, Error<E>>;
+
+    fn poll(self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<Self::Output> {
+        let call = self.get_mut();
+        let result = match &mut call.exchange {
+            Ok(exchange) => match exchange.as_mut().poll(context) {
+                Poll::Ready(result) => result.map_err(Error::from).and_then(call.read),
+                Poll::Pending => return Poll::Pending,
+            },
+            Err(failed) => Err(failed.take().map_or_else(|| Error::InvalidRequest("the call was polled again after it completed".into()), Error::from)),
+        };
+        // The exchange (its connection, its buffers) is dropped as soon as it is done.
+        call.exchange = Err(None);
+        Poll::Ready(result)
+    }
+}
+
+impl<T, E> std::fmt::Debug for Call<'_, T, E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Call").finish_non_exhaustive()
+    }
+}
 
 /// Sets `Accept` to an operation's documented media types, a constant of the generated code,
 /// without parsing and copying it on every call.
@@ -98,8 +146,8 @@ impl CallOptions {
 
 /// A call ready to send: what the future of [`ClientCore::execute`] holds.
 ///
-/// The future of a call is moved as the call starts and boxed by a generated builder's
-/// `IntoFuture`, so its size is paid on every call. Past about 1 KB it also changes how the
+/// The future of a call is moved as the call starts and boxed in its [`Call`], so its size is
+/// paid on every call. Past about 1 KB it also changes how the
 /// system allocator serves the box: glibc takes a request of 1,024 bytes or more from its large
 /// bins and first merges every small freed block (`malloc_consolidate`, which showed in profiles
 /// of a loopback call), while smaller ones come from a per-thread cache. So one exchange's
@@ -109,7 +157,6 @@ struct Prepared<'a> {
     invalid: Option<String>,
     /// The request, or why the builder could not build it (which fails the first attempt).
     request: reqwest::Result<reqwest::Request>,
-    span: tracing::Span,
     timeout: Option<Duration>,
     /// The retry policy, when the call is retried.
     retry: Option<Cow<'a, RetryPolicy>>,
@@ -122,6 +169,22 @@ enum Failure<E> {
 }
 
 impl ClientCore {
+    /// Starts a call of `operation`: sends the `outgoing` request (see [`execute`](Self::execute))
+    /// and reads the final response with `read`, the operation's own function from the status
+    /// to its typed response or error.
+    pub fn call<'a, T, E>(
+        &'a self,
+        operation: &'a Operation,
+        outgoing: Outgoing,
+        read: fn(RawResponse) -> Result<Response<T>, Error<E>>,
+    ) -> Call<'a, T, E> {
+        let exchange = match outgoing {
+            Ok((request, options)) => Ok(Box::pin(self.execute(operation, request, options)) as BoxFuture<'a, _>),
+            Err(failed) => Err(Some(failed)),
+        };
+        Call { exchange, read }
+    }
+
     /// Sends `request` for `operation` with `options`: the client's credentials (or the call's
     /// own), the call's headers and timeout, and retries under the call's or the client's
     /// policy. Reads the whole body (up to the size limit).
@@ -149,7 +212,18 @@ impl ClientCore {
             if let Some(problem) = prepared.invalid.take() {
                 return Err(CallError(Error::InvalidRequest(problem)));
             }
-            let span = &prepared.span;
+            // The span is made when the call is first polled, not when `send` returns it: its
+            // parent is then the span the caller awaits in (`send().instrument(span)` nests it).
+            let method = prepared.request.as_ref().ok().map(|request| request.method().as_str());
+            let span = &tracing::info_span!(
+                "client_call",
+                operation = operation.id,
+                method = method.unwrap_or("?"),
+                path = operation.path,
+                status = tracing::field::Empty,
+                elapsed_ms = tracing::field::Empty,
+                attempts = tracing::field::Empty,
+            );
             // Only the sending is instrumented (its events belong to the span); what follows is
             // recorded inside the span by hand. The clock is read only for what needs it: a
             // subscriber that listens, or retries (their time limit).
@@ -184,11 +258,11 @@ impl ClientCore {
     }
 
     /// Everything about a call that needs no waiting: the credentials and headers applied, the
-    /// request built, its span, and its timeout and retry policy.
+    /// request built, and its timeout and retry policy.
     fn prepare(&self, operation: &Operation, request: RequestBuilder, options: CallOptions) -> Prepared<'_> {
         if let Some(problem) = options.invalid {
             let request = request.build();
-            return Prepared { invalid: Some(problem), request, span: tracing::Span::none(), timeout: None, retry: None };
+            return Prepared { invalid: Some(problem), request, timeout: None, retry: None };
         }
         let mut request = match &options.credential {
             Some(credential) => credential.apply(request),
@@ -197,26 +271,16 @@ impl ClientCore {
         for (name, value) in options.headers {
             request = request.header(name, value);
         }
-        // Built once, here: the method is needed for the span and the retry decision. A builder
+        // Built once, here: the method is needed for the retry decision (and the span). A builder
         // that failed (a header value it refused, say) fails the call's first attempt.
         let request = request.build();
-        let method = request.as_ref().ok().map(|request| request.method().clone());
-        let span = tracing::info_span!(
-            "client_call",
-            operation = operation.id,
-            method = method.as_ref().map_or("?", |method| method.as_str()),
-            path = operation.path,
-            status = tracing::field::Empty,
-            elapsed_ms = tracing::field::Empty,
-            attempts = tracing::field::Empty,
-        );
         // The call's policy, else the client's; none for a method the policy does not retry.
         let policy = match options.retry {
             Some(policy) => Some(Cow::Owned(policy)),
             None => self.retry.as_ref().map(Cow::Borrowed),
         };
-        let retry = policy.filter(|policy| method.as_ref().is_some_and(|method| policy.allows(method)));
-        Prepared { invalid: None, request, span, timeout: options.timeout, retry }
+        let retry = policy.filter(|policy| request.as_ref().is_ok_and(|request| policy.allows(request.method())));
+        Prepared { invalid: None, request, timeout: options.timeout, retry }
     }
 
     async fn send_with_retries<E>(

@@ -17,6 +17,7 @@ mod client;
 mod credential;
 mod error;
 mod exchange;
+mod json_path;
 #[cfg(feature = "mock")]
 pub mod mock;
 mod params;
@@ -31,7 +32,7 @@ mod transport;
 mod typed_response;
 mod validate;
 
-pub use call::{accept, BoxFuture, CallOptions, Operation};
+pub use call::{accept, BoxFuture, Call, CallOptions, Operation, Outgoing};
 pub use client::{ClientBuilder, ClientCore, ConfigError, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
 pub use credential::Credential;
 pub use error::{status_code, CallError, DocumentedError, Error};

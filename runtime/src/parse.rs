@@ -4,14 +4,15 @@
 //! A malformed response may hold a token where a number was expected, and serde's messages quote
 //! the offending value (`invalid type: string "eyJ...", expected i64`). So a [`ParseError`] is
 //! built from structured facts only: the kind of failure (serde_json's category and which serde
-//! error constructor produced it), the JSON path of the failing node (`serde_path_to_error`),
-//! what the type expected, and the line and column. Object keys in the path are shown only when
+//! error constructor produced it), the JSON path of the failing node (found from serde_json's
+//! line and column by [`crate::json_path`]), what the type expected, and the line and column. Object keys in the path are shown only when
 //! they are property names of the spec's schemas; any other key came from the body.
 
 use std::fmt;
 
 use serde::de::DeserializeOwned;
-use serde_path_to_error::Segment;
+
+use crate::json_path::{path_at, Segment, Subject};
 
 /// The kind of a body that does not fit its documented type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,6 +79,11 @@ impl ParseError {
 
     /// The JSON path of the failing node (`roles[0]`, `token_info.expiry`; empty for the whole
     /// body). An object key that is not a property name of the spec's schemas shows as `*`.
+    ///
+    /// A value that serde judges only once it is read whole (an untagged or internally tagged
+    /// enum, a constrained string) and that is the last in its object or list is reported at
+    /// that container's end, by the line and column as by the path, which then names the
+    /// container.
     pub fn path(&self) -> &str {
         &self.path
     }
@@ -127,53 +133,34 @@ impl std::error::Error for ParseError {}
 /// Parses `body` as `T`. `field_names` is the sorted list of the spec's property names, the only
 /// object keys a [`ParseError`] path may show.
 pub(crate) fn json<T: DeserializeOwned>(body: &[u8], field_names: &[&str]) -> Result<T, ParseError> {
-    // Tracking the path costs on every node, so a body is parsed plainly first; only one that
-    // fails is parsed again, with the path, to describe the failure (the same bytes fail the
-    // same way).
-    match serde_json::from_slice(body) {
-        Ok(value) => Ok(value),
-        Err(_) => json_with_path(body, field_names),
-    }
+    serde_json::from_slice(body).map_err(|error| describe(body, &error, field_names))
 }
 
-/// Parses `body` as `T` recording the JSON path, for the [`ParseError`] of a body that does not
-/// fit.
-fn json_with_path<T: DeserializeOwned>(body: &[u8], field_names: &[&str]) -> Result<T, ParseError> {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let value = serde_path_to_error::deserialize::<_, T>(&mut deserializer).map_err(|error| {
-        let path = shown_path(error.path(), field_names);
-        from_json(error.inner(), path)
-    })?;
-    // Trailing characters after the value are an error too.
-    deserializer.end().map_err(|error| from_json(&error, String::new()))?;
-    Ok(value)
-}
-
-fn from_json(error: &serde_json::Error, path: String) -> ParseError {
+/// Why `body` did not parse, from serde_json's `error`: its kind, what was expected, and the
+/// path of the node where it stopped ([`path_at`]). Not generic, so compiled once.
+fn describe(body: &[u8], error: &serde_json::Error, field_names: &[&str]) -> ParseError {
     let (kind, expected) = classify(error);
+    let subject = match kind {
+        ParseErrorKind::UnknownVariant | ParseErrorKind::DuplicateField => Subject::Object,
+        _ => Subject::Node,
+    };
+    let path = path_at(body, error.line(), error.column(), subject);
+    let path = shown_path(&path, field_names);
     ParseError { kind, path, expected, line: error.line(), column: error.column() }
 }
 
-fn shown_path(path: &serde_path_to_error::Path, field_names: &[&str]) -> String {
+fn shown_path(path: &[Segment], field_names: &[&str]) -> String {
     let mut shown = String::new();
     for segment in path {
         match segment {
-            Segment::Seq { index } => shown.push_str(&format!("[{index}]")),
-            Segment::Map { key } => {
+            Segment::Index(index) => shown.push_str(&format!("[{index}]")),
+            Segment::Key(key) => {
                 if !shown.is_empty() {
                     shown.push('.');
                 }
                 let known = field_names.binary_search(&key.as_str()).is_ok();
                 shown.push_str(if known { key } else { "*" });
             }
-            // A variant is only recorded once it matched one of the type's variants.
-            Segment::Enum { variant } => {
-                if !shown.is_empty() {
-                    shown.push('.');
-                }
-                shown.push_str(variant);
-            }
-            Segment::Unknown => shown.push_str(".?"),
         }
     }
     shown
@@ -297,5 +284,211 @@ mod tests {
         let error = fail(r#"{"token": "t", "roles": []} s3cr3t"#);
         assert_eq!(error.kind(), ParseErrorKind::Syntax);
         assert!(!error.to_string().contains("s3cr3t"));
+    }
+
+    /// The types of the comparison with `serde_path_to_error`: what typify generates (structs
+    /// with required, optional and unknown-refusing fields, lists, maps, tuples, enums of
+    /// strings, untagged and internally tagged enums, a constrained string).
+    mod shapes {
+        use serde::Deserialize;
+        use std::collections::BTreeMap;
+
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        pub struct Outer {
+            pub name: Name,
+            pub count: Option<i64>,
+            pub items: Vec<Inner>,
+            pub pair: (u8, bool),
+            #[serde(default)]
+            pub tags: BTreeMap<String, Kind>,
+            pub nested: Option<Box<Outer>>,
+            pub either: Option<Either>,
+            pub tagged: Option<Tagged>,
+        }
+
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        pub struct Inner {
+            pub id: u32,
+            pub kind: Kind,
+            pub values: Vec<f64>,
+        }
+
+        #[derive(Debug, Deserialize)]
+        pub enum Kind {
+            #[serde(rename = "a")]
+            A,
+            #[serde(rename = "b")]
+            B,
+        }
+
+        #[derive(Debug, Deserialize)]
+        #[serde(untagged)]
+        #[allow(dead_code)]
+        pub enum Either {
+            Number(i64),
+            Inner(Inner),
+        }
+
+        #[derive(Debug, Deserialize)]
+        #[serde(tag = "type")]
+        #[allow(dead_code)]
+        pub enum Tagged {
+            #[serde(rename = "one")]
+            One { id: u32 },
+        }
+
+        /// A string of at most 8 characters, refused the way typify's constrained strings are.
+        #[derive(Debug)]
+        pub struct Name(#[allow(dead_code)] pub String);
+
+        impl<'de> Deserialize<'de> for Name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(deserializer)?;
+                if text.len() > 8 {
+                    return Err(serde::de::Error::custom("longer than 8 characters"));
+                }
+                Ok(Name(text))
+            }
+        }
+
+        pub const VALID: &str = r#"{"name": "n", "count": 3, "items": [{"id": 1, "kind": "a", "values": [1.5, 2]}, {"id": 2, "kind": "b", "values": []}], "pair": [7, true], "tags": {"k1": "a", "k2": "b"}, "nested": {"name": "m", "items": [], "pair": [1, false]}, "either": {"id": 3, "kind": "a", "values": [0]}, "tagged": {"type": "one", "id": 4}}"#;
+    }
+
+    /// The path `serde_path_to_error` names for a body that fails, shown by the same rules.
+    fn tracked_path(body: &[u8]) -> Option<(ParseErrorKind, String)> {
+        let mut deserializer = serde_json::Deserializer::from_slice(body);
+        let error = match serde_path_to_error::deserialize::<_, shapes::Outer>(&mut deserializer) {
+            Ok(_) => deserializer.end().err().map(|error| (error, String::new()))?,
+            Err(error) => {
+                let mut shown = String::new();
+                for segment in error.path() {
+                    match segment {
+                        serde_path_to_error::Segment::Seq { index } => shown.push_str(&format!("[{index}]")),
+                        serde_path_to_error::Segment::Map { key } | serde_path_to_error::Segment::Enum { variant: key } => {
+                            if !shown.is_empty() {
+                                shown.push('.');
+                            }
+                            shown.push_str(key);
+                        }
+                        serde_path_to_error::Segment::Unknown => shown.push_str(".?"),
+                    }
+                }
+                (error.into_inner(), shown)
+            }
+        };
+        Some((classify(&error.0).0, error.1))
+    }
+
+    /// Malformed variants of a valid body: every value replaced by each kind of JSON value,
+    /// every property removed, an unknown and a repeated property added to every object, and
+    /// the text cut short at every byte.
+    fn malformed(valid: &str) -> Vec<String> {
+        let root: serde_json::Value = serde_json::from_str(valid).unwrap();
+        let mut bodies = Vec::new();
+        let replacements = [r#""s""#, "1", "-1", "1.5", "true", "null", "[]", "{}", "[1]", r#"{"z": 1}"#, r#""abcdefghijk""#, r#""a""#];
+        let mut pointers = Vec::new();
+        collect_pointers(&root, String::new(), &mut pointers);
+        for pointer in &pointers {
+            for replacement in replacements {
+                let mut body = root.clone();
+                *body.pointer_mut(pointer).unwrap() = serde_json::from_str(replacement).unwrap();
+                bodies.push(serde_json::to_string(&body).unwrap());
+                bodies.push(serde_json::to_string_pretty(&body).unwrap());
+            }
+            if let Some((parent, key)) = pointer.rsplit_once('/') {
+                if let Some(object) = root.pointer(parent).and_then(serde_json::Value::as_object) {
+                    let mut body = root.clone();
+                    body.pointer_mut(parent).unwrap().as_object_mut().unwrap().remove(key);
+                    bodies.push(serde_json::to_string(&body).unwrap());
+                    let text = serde_json::to_string(&serde_json::Value::Object(object.clone())).unwrap();
+                    let inner = &text[..text.len() - 1];
+                    for extra in [r#","extra":1}"#.to_owned(), format!(r#","{key}":{}}}"#, object[key])] {
+                        let changed = format!("{inner}{extra}");
+                        let mut body = root.clone();
+                        *body.pointer_mut(parent).unwrap() = serde_json::Value::String("MARK".into());
+                        let whole = serde_json::to_string(&body).unwrap();
+                        bodies.push(whole.replacen(r#""MARK""#, &changed, 1));
+                    }
+                }
+            }
+        }
+        let compact = serde_json::to_string(&root).unwrap();
+        for cut in 0..compact.len() {
+            bodies.push(compact[..cut].to_owned());
+        }
+        bodies.push(format!("{compact} x"));
+        bodies.push(compact.replacen("[7,true]", "[7,true,1]", 1));
+        bodies.push(compact.replacen("[7,true]", "[7]", 1));
+        bodies.push(compact.replacen("[1.5,2", "[1.5,,2", 1));
+        bodies.push(compact.replacen("[1.5,2", "[1.5 2", 1));
+        bodies.push(compact.replacen(r#""count""#, r#""co\u0075nt""#, 1));
+        bodies
+    }
+
+    fn collect_pointers(value: &serde_json::Value, at: String, pointers: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(object) => {
+                for (key, value) in object {
+                    let at = format!("{at}/{key}");
+                    pointers.push(at.clone());
+                    collect_pointers(value, at, pointers);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (index, value) in items.iter().enumerate() {
+                    let at = format!("{at}/{index}");
+                    pointers.push(at.clone());
+                    collect_pointers(value, at, pointers);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A path's steps (`items[0].kind` is `items`, `[0]`, `kind`).
+    fn steps(path: &str) -> Vec<&str> {
+        path.split_inclusive(['.', '[']).map(|step| step.trim_end_matches(['.', '['])).filter(|step| !step.is_empty()).collect()
+    }
+
+    /// Whether `short`'s steps begin `long`'s.
+    fn begins(short: &str, long: &str) -> bool {
+        let (short, long) = (steps(short), steps(long));
+        short.len() <= long.len() && short[..] == long[..short.len()]
+    }
+
+    #[test]
+    fn paths_are_the_ones_tracking_the_path_would_name() {
+        let names = ["count", "either", "extra", "id", "items", "k1", "k2", "kind", "name", "nested", "one", "pair", "tagged", "tags", "type", "values", "z"];
+        let (mut data, mut syntax, mut shorter) = (0, 0, 0);
+        for body in malformed(shapes::VALID) {
+            let (ours, tracked) = (json::<shapes::Outer>(body.as_bytes(), &names), tracked_path(body.as_bytes()));
+            let (ours, (kind, expected)) = match (ours, tracked) {
+                (Ok(_), None) => continue,
+                (Err(ours), Some(tracked)) => (ours, tracked),
+                (ours, tracked) => panic!("{body}: parsed {:?}, tracked {tracked:?}", ours.is_ok()),
+            };
+            assert_eq!(ours.kind(), kind, "{body}");
+            let path = ours.path();
+            if matches!(kind, ParseErrorKind::Syntax | ParseErrorKind::UnexpectedEnd) {
+                // Where broken text is found is a step before or after the node a tracking
+                // parser is in (which it may not name: `.?`); the two agree up to that step.
+                syntax += 1;
+                let expected = expected.trim_end_matches(".?");
+                let (ours_steps, expected_steps) = (steps(path), steps(expected));
+                let common = ours_steps.iter().zip(&expected_steps).take_while(|(a, b)| a == b).count();
+                assert!(common + 1 >= ours_steps.len().max(expected_steps.len()), "{body}: ours `{path}`, tracked `{expected}`");
+            } else if path != expected {
+                // A value serde judges whole, last in its object: the path names the object
+                // (see `json_path`).
+                assert!(begins(path, &expected) && expected.contains("tagged"), "{body}: ours `{path}`, tracked `{expected}`");
+                shorter += 1;
+            } else {
+                data += 1;
+            }
+        }
+        assert!(data > 300 && syntax > 200 && shorter < data / 10, "{data} data errors, {syntax} syntax errors, {shorter} shorter");
     }
 }

@@ -59,7 +59,7 @@ impl RawResponse {
     pub fn json<T: DeserializeOwned>(self) -> Result<Response<T>, CallError> {
         match parse::json(&self.body, self.field_names) {
             Ok(value) => Ok(self.with(value)),
-            Err(source) => Err(CallError(Error::InvalidBody { status: self.status, body: self.body, source })),
+            Err(source) => Err(self.invalid(source)),
         }
     }
 
@@ -68,8 +68,14 @@ impl RawResponse {
     pub fn text(self) -> Result<Response<String>, CallError> {
         match String::from_utf8(self.body.to_vec()) {
             Ok(text) => Ok(self.with(text)),
-            Err(_) => Err(CallError(Error::InvalidBody { status: self.status, body: self.body, source: ParseError::not_utf8() })),
+            Err(_) => Err(self.invalid(ParseError::not_utf8())),
         }
+    }
+
+    /// The error for this body, which did not parse. (Not inside the generic `json`, which is
+    /// compiled once per response type.)
+    fn invalid(self, source: ParseError) -> CallError {
+        CallError(Error::InvalidBody { status: self.status, body: self.body, source })
     }
 
     /// The body as bytes, for binary media types.

@@ -715,13 +715,27 @@ pub mod requests {
             self.timeout_query = Some(timeout_query);
             self
         }
-        /// Sends the request and reads the response.
-        pub async fn send(
-            self,
-        ) -> Result<
-            client_runtime::Response<crate::types::ListItemsResponse>,
-            client_runtime::Error<crate::ListItemsError>,
+        /// Sends the request: the returned [`Call`](client_runtime::Call) resolves to the response.
+        pub fn send(self) -> client_runtime::Call<
+            'a,
+            crate::types::ListItemsResponse,
+            crate::ListItemsError,
         > {
+            let client = self.client;
+            let operation = &client_runtime::Operation {
+                id: "listItems",
+                path: "/items",
+                security: &[&["bearerAuth"]],
+            };
+            client.core.call(operation, self.request(), |response| {
+                match response.status().as_u16() {
+                    200 => Ok(response.json::<crate::types::ListItemsResponse>()?),
+                    _ => Err(client_runtime::DocumentedError::decode(response)),
+                }
+            })
+        }
+        /// The request, built from the arguments; nothing is sent yet.
+        fn request(self) -> client_runtime::Outgoing {
             let ListItems {
                 client,
                 site,
@@ -793,16 +807,7 @@ pub mod requests {
                 Some(value) => request.query(&[("timeout", value.to_string())]),
                 None => request,
             };
-            let operation = &client_runtime::Operation {
-                id: "listItems",
-                path: "/items",
-                security: &[&["bearerAuth"]],
-            };
-            let response = client.core.execute(operation, request, options).await?;
-            match response.status().as_u16() {
-                200 => Ok(response.json::<crate::types::ListItemsResponse>()?),
-                _ => Err(client_runtime::DocumentedError::decode(response)),
-            }
+            Ok((request, options))
         }
     }
     client_runtime::request_builder!(
@@ -820,27 +825,28 @@ pub mod requests {
         pub(crate) options: client_runtime::CallOptions,
     }
     impl<'a> CreateItem<'a> {
-        /// Sends the request and reads the response.
-        pub async fn send(
-            self,
-        ) -> Result<
-            client_runtime::Response<()>,
-            client_runtime::Error<crate::CreateItemError>,
-        > {
-            let CreateItem { client, body, options } = self;
-            let request = client.core.request(client_runtime::Method::POST, "/items");
-            let request = client_runtime::accept(request, "application/json");
-            let request = request.header("content-type", "application/json").body(client_runtime::json_body(body)?);
+        /// Sends the request: the returned [`Call`](client_runtime::Call) resolves to the response.
+        pub fn send(self) -> client_runtime::Call<'a, (), crate::CreateItemError> {
+            let client = self.client;
             let operation = &client_runtime::Operation {
                 id: "createItem",
                 path: "/items",
                 security: &[&["bearerAuth"]],
             };
-            let response = client.core.execute(operation, request, options).await?;
-            match response.status().as_u16() {
-                202 => Ok(response.empty()),
-                _ => Err(client_runtime::DocumentedError::decode(response)),
-            }
+            client.core.call(operation, self.request(), |response| {
+                match response.status().as_u16() {
+                    202 => Ok(response.empty()),
+                    _ => Err(client_runtime::DocumentedError::decode(response)),
+                }
+            })
+        }
+        /// The request, built from the arguments; nothing is sent yet.
+        fn request(self) -> client_runtime::Outgoing {
+            let CreateItem { client, body, options } = self;
+            let request = client.core.request(client_runtime::Method::POST, "/items");
+            let request = client_runtime::accept(request, "application/json");
+            let request = request.header("content-type", "application/json").body(client_runtime::json_body(body)?);
+            Ok((request, options))
         }
     }
     client_runtime::request_builder!(CreateItem, (), crate::CreateItemError);
@@ -862,13 +868,23 @@ pub mod requests {
             self.path = Some(path);
             self
         }
-        /// Sends the request and reads the response.
-        pub async fn send(
-            self,
-        ) -> Result<
-            client_runtime::Response<crate::types::Item>,
-            client_runtime::Error<crate::GetItemError>,
-        > {
+        /// Sends the request: the returned [`Call`](client_runtime::Call) resolves to the response.
+        pub fn send(self) -> client_runtime::Call<'a, crate::types::Item, crate::GetItemError> {
+            let client = self.client;
+            let operation = &client_runtime::Operation {
+                id: "getItem",
+                path: "/items/{id}",
+                security: &[&["bearerAuth"]],
+            };
+            client.core.call(operation, self.request(), |response| {
+                match response.status().as_u16() {
+                    200 => Ok(response.json::<crate::types::Item>()?),
+                    _ => Err(client_runtime::DocumentedError::decode(response)),
+                }
+            })
+        }
+        /// The request, built from the arguments; nothing is sent yet.
+        fn request(self) -> client_runtime::Outgoing {
             let GetItem { client, id, path, options } = self;
             let request = client.core.request(
                 client_runtime::Method::GET,
@@ -879,16 +895,7 @@ pub mod requests {
                 Some(value) => request.query(&[("path", value.to_string())]),
                 None => request,
             };
-            let operation = &client_runtime::Operation {
-                id: "getItem",
-                path: "/items/{id}",
-                security: &[&["bearerAuth"]],
-            };
-            let response = client.core.execute(operation, request, options).await?;
-            match response.status().as_u16() {
-                200 => Ok(response.json::<crate::types::Item>()?),
-                _ => Err(client_runtime::DocumentedError::decode(response)),
-            }
+            Ok((request, options))
         }
     }
     client_runtime::request_builder!(GetItem, crate::types::Item, crate::GetItemError);

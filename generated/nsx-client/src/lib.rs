@@ -231,29 +231,34 @@ pub mod requests {
         pub(crate) options: client_runtime::CallOptions,
     }
     impl<'a> GetRegistrationToken<'a> {
-        /// Sends the request and reads the response.
-        pub async fn send(
-            self,
-        ) -> Result<
-            client_runtime::Response<crate::types::RegistrationToken>,
-            client_runtime::Error<crate::GetRegistrationTokenError>,
+        /// Sends the request: the returned [`Call`](client_runtime::Call) resolves to the response.
+        pub fn send(self) -> client_runtime::Call<
+            'a,
+            crate::types::RegistrationToken,
+            crate::GetRegistrationTokenError,
         > {
+            let client = self.client;
+            let operation = &client_runtime::Operation {
+                id: "GetRegistrationToken",
+                path: "/aaa/registration-token/{token}",
+                security: &[&["basicAuth"]],
+            };
+            client.core.call(operation, self.request(), |response| {
+                match response.status().as_u16() {
+                    200 => Ok(response.json::<crate::types::RegistrationToken>()?),
+                    _ => Err(client_runtime::DocumentedError::decode(response)),
+                }
+            })
+        }
+        /// The request, built from the arguments; nothing is sent yet.
+        fn request(self) -> client_runtime::Outgoing {
             let GetRegistrationToken { client, token, options } = self;
             let request = client.core.request(
                 client_runtime::Method::GET,
                 &format!("/aaa/registration-token/{}", client_runtime::PathSegment(token)),
             );
             let request = client_runtime::accept(request, "application/json");
-            let operation = &client_runtime::Operation {
-                id: "GetRegistrationToken",
-                path: "/aaa/registration-token/{token}",
-                security: &[&["basicAuth"]],
-            };
-            let response = client.core.execute(operation, request, options).await?;
-            match response.status().as_u16() {
-                200 => Ok(response.json::<crate::types::RegistrationToken>()?),
-                _ => Err(client_runtime::DocumentedError::decode(response)),
-            }
+            Ok((request, options))
         }
     }
     client_runtime::request_builder!(

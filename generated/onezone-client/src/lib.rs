@@ -207,29 +207,34 @@ pub mod requests {
         pub(crate) options: client_runtime::CallOptions,
     }
     impl<'a> CreateProviderRegistrationTokenForUser<'a> {
-        /// Sends the request and reads the response.
-        pub async fn send(
-            self,
-        ) -> Result<
-            client_runtime::Response<crate::types::ProviderRegistrationToken>,
-            client_runtime::Error<crate::CreateProviderRegistrationTokenForUserError>,
+        /// Sends the request: the returned [`Call`](client_runtime::Call) resolves to the response.
+        pub fn send(self) -> client_runtime::Call<
+            'a,
+            crate::types::ProviderRegistrationToken,
+            crate::CreateProviderRegistrationTokenForUserError,
         > {
+            let client = self.client;
+            let operation = &client_runtime::Operation {
+                id: "createProviderRegistrationTokenForUser",
+                path: "/users/{id}/clusters/provider_registration_token",
+                security: &[&["basicAuth"], &["tokenAuth"], &["bearerAuth"]],
+            };
+            client.core.call(operation, self.request(), |response| {
+                match response.status().as_u16() {
+                    200 => Ok(response.json::<crate::types::ProviderRegistrationToken>()?),
+                    _ => Err(client_runtime::DocumentedError::decode(response)),
+                }
+            })
+        }
+        /// The request, built from the arguments; nothing is sent yet.
+        fn request(self) -> client_runtime::Outgoing {
             let CreateProviderRegistrationTokenForUser { client, id, options } = self;
             let request = client.core.request(
                 client_runtime::Method::POST,
                 &format!("/users/{}/clusters/provider_registration_token", client_runtime::PathSegment(id)),
             );
             let request = client_runtime::accept(request, "application/json");
-            let operation = &client_runtime::Operation {
-                id: "createProviderRegistrationTokenForUser",
-                path: "/users/{id}/clusters/provider_registration_token",
-                security: &[&["basicAuth"], &["tokenAuth"], &["bearerAuth"]],
-            };
-            let response = client.core.execute(operation, request, options).await?;
-            match response.status().as_u16() {
-                200 => Ok(response.json::<crate::types::ProviderRegistrationToken>()?),
-                _ => Err(client_runtime::DocumentedError::decode(response)),
-            }
+            Ok((request, options))
         }
     }
     client_runtime::request_builder!(

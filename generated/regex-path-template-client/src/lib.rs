@@ -162,13 +162,23 @@ pub mod requests {
         pub(crate) options: client_runtime::CallOptions,
     }
     impl<'a> GetToken<'a> {
-        /// Sends the request and reads the response.
-        pub async fn send(
-            self,
-        ) -> Result<
-            client_runtime::Response<crate::types::Token>,
-            client_runtime::Error<crate::GetTokenError>,
-        > {
+        /// Sends the request: the returned [`Call`](client_runtime::Call) resolves to the response.
+        pub fn send(self) -> client_runtime::Call<'a, crate::types::Token, crate::GetTokenError> {
+            let client = self.client;
+            let operation = &client_runtime::Operation {
+                id: "getToken",
+                path: "/sessions/{id:((?!provider|current).)*}/token",
+                security: &[],
+            };
+            client.core.call(operation, self.request(), |response| {
+                match response.status().as_u16() {
+                    200 => Ok(response.json::<crate::types::Token>()?),
+                    _ => Err(client_runtime::DocumentedError::decode(response)),
+                }
+            })
+        }
+        /// The request, built from the arguments; nothing is sent yet.
+        fn request(self) -> client_runtime::Outgoing {
             let GetToken { client, id, options } = self;
             client_runtime::Constraint::FullMatch("((?!provider|current).)*").check("id", id)?;
             let request = client.core.request(
@@ -176,16 +186,7 @@ pub mod requests {
                 &format!("/sessions/{}/token", client_runtime::PathSegment(id)),
             );
             let request = client_runtime::accept(request, "application/json");
-            let operation = &client_runtime::Operation {
-                id: "getToken",
-                path: "/sessions/{id:((?!provider|current).)*}/token",
-                security: &[],
-            };
-            let response = client.core.execute(operation, request, options).await?;
-            match response.status().as_u16() {
-                200 => Ok(response.json::<crate::types::Token>()?),
-                _ => Err(client_runtime::DocumentedError::decode(response)),
-            }
+            Ok((request, options))
         }
     }
     client_runtime::request_builder!(GetToken, crate::types::Token, crate::GetTokenError);
@@ -199,13 +200,23 @@ pub mod requests {
         pub(crate) options: client_runtime::CallOptions,
     }
     impl<'a> GetOwner<'a> {
-        /// Sends the request and reads the response.
-        pub async fn send(
-            self,
-        ) -> Result<
-            client_runtime::Response<crate::types::Token>,
-            client_runtime::Error<crate::GetOwnerError>,
-        > {
+        /// Sends the request: the returned [`Call`](client_runtime::Call) resolves to the response.
+        pub fn send(self) -> client_runtime::Call<'a, crate::types::Token, crate::GetOwnerError> {
+            let client = self.client;
+            let operation = &client_runtime::Operation {
+                id: "getOwner",
+                path: "/owners/{name:[a-z]+}",
+                security: &[],
+            };
+            client.core.call(operation, self.request(), |response| {
+                match response.status().as_u16() {
+                    200 => Ok(response.json::<crate::types::Token>()?),
+                    _ => Err(client_runtime::DocumentedError::decode(response)),
+                }
+            })
+        }
+        /// The request, built from the arguments; nothing is sent yet.
+        fn request(self) -> client_runtime::Outgoing {
             let GetOwner { client, name, options } = self;
             client_runtime::Constraint::FullMatch("[a-z]+").check("name", name)?;
             let request = client.core.request(
@@ -213,16 +224,7 @@ pub mod requests {
                 &format!("/owners/{}", client_runtime::PathSegment(name)),
             );
             let request = client_runtime::accept(request, "application/json");
-            let operation = &client_runtime::Operation {
-                id: "getOwner",
-                path: "/owners/{name:[a-z]+}",
-                security: &[],
-            };
-            let response = client.core.execute(operation, request, options).await?;
-            match response.status().as_u16() {
-                200 => Ok(response.json::<crate::types::Token>()?),
-                _ => Err(client_runtime::DocumentedError::decode(response)),
-            }
+            Ok((request, options))
         }
     }
     client_runtime::request_builder!(GetOwner, crate::types::Token, crate::GetOwnerError);

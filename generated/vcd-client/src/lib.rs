@@ -296,13 +296,23 @@ pub mod requests {
         pub(crate) options: client_runtime::CallOptions,
     }
     impl<'a> GetToken<'a> {
-        /// Sends the request and reads the response.
-        pub async fn send(
-            self,
-        ) -> Result<
-            client_runtime::Response<crate::types::Token>,
-            client_runtime::Error<crate::GetTokenError>,
-        > {
+        /// Sends the request: the returned [`Call`](client_runtime::Call) resolves to the response.
+        pub fn send(self) -> client_runtime::Call<'a, crate::types::Token, crate::GetTokenError> {
+            let client = self.client;
+            let operation = &client_runtime::Operation {
+                id: "getToken",
+                path: "/1.0.0/sessions/{id}/token",
+                security: &[&["bearerAuth"]],
+            };
+            client.core.call(operation, self.request(), |response| {
+                match response.status().as_u16() {
+                    200 => Ok(response.json::<crate::types::Token>()?),
+                    _ => Err(client_runtime::DocumentedError::decode(response)),
+                }
+            })
+        }
+        /// The request, built from the arguments; nothing is sent yet.
+        fn request(self) -> client_runtime::Outgoing {
             let GetToken { client, id, options } = self;
             client_runtime::Constraint::Pattern("^((?!provider|current).)*$").check("id", id)?;
             let request = client.core.request(
@@ -310,16 +320,7 @@ pub mod requests {
                 &format!("/1.0.0/sessions/{}/token", client_runtime::PathSegment(id)),
             );
             let request = client_runtime::accept(request, "application/json;version=36.3");
-            let operation = &client_runtime::Operation {
-                id: "getToken",
-                path: "/1.0.0/sessions/{id}/token",
-                security: &[&["bearerAuth"]],
-            };
-            let response = client.core.execute(operation, request, options).await?;
-            match response.status().as_u16() {
-                200 => Ok(response.json::<crate::types::Token>()?),
-                _ => Err(client_runtime::DocumentedError::decode(response)),
-            }
+            Ok((request, options))
         }
     }
     client_runtime::request_builder!(GetToken, crate::types::Token, crate::GetTokenError);

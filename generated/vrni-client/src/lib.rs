@@ -232,27 +232,32 @@ pub mod requests {
         pub(crate) options: client_runtime::CallOptions,
     }
     impl<'a> CreateVidmUserToken<'a> {
-        /// Sends the request and reads the response.
-        pub async fn send(
-            self,
-        ) -> Result<
-            client_runtime::Response<crate::types::Token>,
-            client_runtime::Error<crate::CreateVidmUserTokenError>,
+        /// Sends the request: the returned [`Call`](client_runtime::Call) resolves to the response.
+        pub fn send(self) -> client_runtime::Call<
+            'a,
+            crate::types::Token,
+            crate::CreateVidmUserTokenError,
         > {
-            let CreateVidmUserToken { client, body, options } = self;
-            let request = client.core.request(client_runtime::Method::POST, "/auth/token/vidm");
-            let request = client_runtime::accept(request, "application/json");
-            let request = request.header("content-type", "application/json").body(client_runtime::json_body(body)?);
+            let client = self.client;
             let operation = &client_runtime::Operation {
                 id: "createVidmUserToken",
                 path: "/auth/token/vidm",
                 security: &[],
             };
-            let response = client.core.execute(operation, request, options).await?;
-            match response.status().as_u16() {
-                200 => Ok(response.json::<crate::types::Token>()?),
-                _ => Err(client_runtime::DocumentedError::decode(response)),
-            }
+            client.core.call(operation, self.request(), |response| {
+                match response.status().as_u16() {
+                    200 => Ok(response.json::<crate::types::Token>()?),
+                    _ => Err(client_runtime::DocumentedError::decode(response)),
+                }
+            })
+        }
+        /// The request, built from the arguments; nothing is sent yet.
+        fn request(self) -> client_runtime::Outgoing {
+            let CreateVidmUserToken { client, body, options } = self;
+            let request = client.core.request(client_runtime::Method::POST, "/auth/token/vidm");
+            let request = client_runtime::accept(request, "application/json");
+            let request = request.header("content-type", "application/json").body(client_runtime::json_body(body)?);
+            Ok((request, options))
         }
     }
     client_runtime::request_builder!(

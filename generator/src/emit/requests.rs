@@ -150,23 +150,14 @@ fn write_builder(out: &mut Writer, operation: &Operation) {
         write_setter(out, &lines, "body", &body_argument_type(&body.kind));
     }
     let success = success_type(operation);
-    out.docs(["Sends the request and reads the response."]);
-    let (response, error_type) = (format!("client_runtime::Response<{success}>"), format!("client_runtime::Error<crate::{error}>"));
-    let one_line = format!("pub async fn send(self) -> Result<{response}, {error_type}> {{");
-    if out.fits(&one_line) {
-        out.open(one_line);
-    } else {
-        out.open("pub async fn send(");
-        out.line("self,");
-        out.reopen(") -> Result<");
-        out.line(format_args!("{response},"));
-        out.line(format_args!("{error_type},"));
-        out.reopen("> {");
-    }
+    write_send(out, operation, &success, &error);
+    out.docs(["The request, built from the arguments; nothing is sent yet."]);
+    out.open("fn request(self) -> client_runtime::Outgoing {");
     names.insert(0, "client".into());
     names.push("options".into());
     out.list(&format!("let {builder} {{"), &names, "} = self;");
-    write_send(out, operation);
+    write_request(out, operation);
+    out.line("Ok((request, options))");
     out.close("}");
     out.close("}");
 
@@ -184,8 +175,45 @@ fn write_setter(out: &mut Writer, docs: &[String], name: &str, ty: &str) {
     out.close("}");
 }
 
-/// The body of a builder's `send`: checks, the request, the call, the status match.
-fn write_send(out: &mut Writer, operation: &Operation) {
+/// `send`: the operation's description, and the function that reads its response by status,
+/// handed to the runtime with the request. It is a plain `fn`: the runtime's future does the
+/// waiting, compiled once for every operation.
+fn write_send(out: &mut Writer, operation: &Operation, success: &str, error: &str) {
+    out.docs(["Sends the request: the returned [`Call`](client_runtime::Call) resolves to the response."]);
+    let call = format!("client_runtime::Call<'a, {success}, crate::{error}>");
+    let one_line = format!("pub fn send(self) -> {call} {{");
+    if out.fits(&one_line) {
+        out.open(one_line);
+    } else {
+        out.open("pub fn send(self) -> client_runtime::Call<");
+        out.line("'a,");
+        out.line(format_args!("{success},"));
+        out.line(format_args!("crate::{error},"));
+        out.reopen("> {");
+    }
+    out.line("let client = self.client;");
+    let alternatives: Vec<String> = operation
+        .security
+        .iter()
+        .map(|schemes| format!("&[{}]", schemes.iter().map(|scheme| text::string(scheme)).collect::<Vec<_>>().join(", ")))
+        .collect();
+    out.list(
+        "let operation = &client_runtime::Operation {",
+        &[
+            format!("id: {}", text::string(&operation.id)),
+            format!("path: {}", text::string(&operation.path)),
+            format!("security: &[{}]", alternatives.join(", ")),
+        ],
+        "};",
+    );
+    out.open("client.core.call(operation, self.request(), |response| {");
+    write_result(out, operation);
+    out.close("})");
+    out.close("}");
+}
+
+/// The body of a builder's `request`: checks, then the request with its parameters and body.
+fn write_request(out: &mut Writer, operation: &Operation) {
     for param in &operation.parameters {
         write_checks(out, param);
     }
@@ -215,22 +243,6 @@ fn write_send(out: &mut Writer, operation: &Operation) {
             write_optional(out, "body", "body", &attach);
         }
     }
-    let alternatives: Vec<String> = operation
-        .security
-        .iter()
-        .map(|schemes| format!("&[{}]", schemes.iter().map(|scheme| text::string(scheme)).collect::<Vec<_>>().join(", ")))
-        .collect();
-    out.list(
-        "let operation = &client_runtime::Operation {",
-        &[
-            format!("id: {}", text::string(&operation.id)),
-            format!("path: {}", text::string(&operation.path)),
-            format!("security: &[{}]", alternatives.join(", ")),
-        ],
-        "};",
-    );
-    out.line("let response = client.core.execute(operation, request, options).await?;");
-    write_result(out, operation);
 }
 
 /// `let request = match #name { Some(value) => #apply, None => request };`, where `apply` uses
