@@ -147,11 +147,11 @@ impl CallOptions {
 /// A call ready to send: what the future of [`ClientCore::execute`] holds.
 ///
 /// The future of a call is moved as the call starts and boxed in its [`Call`], so its size is
-/// paid on every call. Past about 1 KB it also changes how the
-/// system allocator serves the box: glibc takes a request of 1,024 bytes or more from its large
-/// bins and first merges every small freed block (`malloc_consolidate`, which showed in profiles
-/// of a loopback call), while smaller ones come from a per-thread cache. So one exchange's
-/// future is boxed on its own, and this future and a generated operation's stay under that size.
+/// paid on every call. Past about 1 KB it also changes how the system allocator serves the box:
+/// glibc takes a request of 1,024 bytes or more from its large bins and first merges every
+/// small freed block (`malloc_consolidate`, which showed in profiles of a loopback call), while
+/// smaller ones come from a per-thread cache. So one exchange's future is boxed on its own, and
+/// this future stays under that size.
 struct Prepared<'a> {
     /// Why the call fails before anything is sent (an invalid per-call header), if it does.
     invalid: Option<String>,
@@ -350,5 +350,21 @@ mod accept_tests {
         assert_eq!(valid.headers()[reqwest::header::ACCEPT], "application/json;version=36.3");
         // A spec's media type with a line break: the request fails to build, nothing panics.
         assert!(accept(client.get("http://127.0.0.1/"), "text/plain\r\nx-injected: 1").build().is_err());
+    }
+}
+
+#[cfg(test)]
+mod call_tests {
+    use super::*;
+
+    #[test]
+    fn a_call_that_failed_before_sending_reports_it_once_and_never_panics() {
+        let read: fn(RawResponse) -> Result<Response<()>, Error<()>> = |response| Ok(response.empty());
+        let mut call = Call { exchange: Err(Some(CallError::invalid_request("a bad argument".into()))), read };
+        let mut context = Context::from_waker(std::task::Waker::noop());
+        let first = Pin::new(&mut call).poll(&mut context);
+        assert!(matches!(first, Poll::Ready(Err(Error::InvalidRequest(message))) if message == "a bad argument"));
+        let again = Pin::new(&mut call).poll(&mut context);
+        assert!(matches!(again, Poll::Ready(Err(Error::InvalidRequest(message))) if message.contains("polled again")));
     }
 }
