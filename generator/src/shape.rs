@@ -414,9 +414,10 @@ pub struct RefUse {
 
 /// What the walk found besides problems.
 #[derive(Debug, Default)]
-pub struct Facts {
-    /// The pointer of every schema object written inline (not a `$ref`), outermost first.
-    pub schemas: Vec<String>,
+pub struct Facts<'a> {
+    /// Every schema object written inline (not a `$ref`), outermost first, with its pointer
+    /// (the later checks read it from here: resolving each pointer again cost more than them).
+    pub schemas: Vec<(String, &'a Map<String, Value>)>,
     /// Every `$ref`.
     pub refs: Vec<RefUse>,
     /// Every specification extension (`x-...` key where the OpenAPI objects allow one): its name
@@ -428,21 +429,21 @@ pub struct Facts {
 }
 
 /// Checks the document's structure; returns what it found and adds a diagnostic per problem.
-pub fn check(document: &Value, found: &mut Vec<Diagnostic>) -> Facts {
+pub fn check<'v>(document: &'v Value, found: &mut Vec<Diagnostic>) -> Facts<'v> {
     let mut walk = Walk { facts: Facts::default(), found, schema_depth: 0 };
     walk.object(document, &mut String::new(), Kind::Document);
     walk.facts
 }
 
-struct Walk<'a> {
-    facts: Facts,
+struct Walk<'a, 'v> {
+    facts: Facts<'v>,
     found: &'a mut Vec<Diagnostic>,
     /// How many schemas enclose the node being walked.
     schema_depth: usize,
 }
 
-impl Walk<'_> {
-    fn value(&mut self, value: &Value, at: &mut String, shape: Shape, name: &str) {
+impl<'v> Walk<'_, 'v> {
+    fn value(&mut self, value: &'v Value, at: &mut String, shape: Shape, name: &str) {
         let expected = match shape {
             Shape::Any => return,
             Shape::Str if value.is_string() => return,
@@ -528,7 +529,7 @@ impl Walk<'_> {
         at.truncate(length);
     }
 
-    fn reference_or(&mut self, value: &Value, at: &mut String, kind: Kind) {
+    fn reference_or(&mut self, value: &'v Value, at: &mut String, kind: Kind) {
         let Some(map) = value.as_object() else { return };
         match map.get("$ref") {
             None => self.object(value, at, kind),
@@ -542,7 +543,7 @@ impl Walk<'_> {
         }
     }
 
-    fn object(&mut self, value: &Value, at: &mut String, kind: Kind) {
+    fn object(&mut self, value: &'v Value, at: &mut String, kind: Kind) {
         if kind != Kind::Schema {
             return self.fields(value, at, kind);
         }
@@ -553,13 +554,15 @@ impl Walk<'_> {
             );
             return;
         }
-        self.facts.schemas.push(at.clone());
+        if let Some(map) = value.as_object() {
+            self.facts.schemas.push((at.clone(), map));
+        }
         self.schema_depth += 1;
         self.fields(value, at, kind);
         self.schema_depth -= 1;
     }
 
-    fn fields(&mut self, value: &Value, at: &mut String, kind: Kind) {
+    fn fields(&mut self, value: &'v Value, at: &mut String, kind: Kind) {
         let Some(map) = value.as_object() else { return };
         match kind {
             Kind::Paths | Kind::Responses | Kind::Callback | Kind::SecurityRequirement => return self.named(map, at, kind),
@@ -593,7 +596,7 @@ impl Walk<'_> {
     }
 
     /// Objects whose keys the spec chooses: paths, status codes, callback expressions, scheme names.
-    fn named(&mut self, map: &Map<String, Value>, at: &mut String, kind: Kind) {
+    fn named(&mut self, map: &'v Map<String, Value>, at: &mut String, kind: Kind) {
         for (key, child) in map {
             if key.starts_with("x-") {
                 // A security requirement's keys are scheme names, never extensions.

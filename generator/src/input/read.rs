@@ -116,12 +116,14 @@ fn parse_json(text: &str) -> Result<serde_json::Value, Diagnostic> {
 }
 
 fn parse_yaml(text: &str) -> Result<Parsed, Diagnostic> {
-    check_flow_depth(text)?;
     // The common case, in one pass that also records positions; anything else is read by
-    // serde_yaml as below, which says what is wrong.
+    // serde_yaml as below, which says what is wrong. The one pass gives up at the depth limit,
+    // before deep flow nesting costs it anything, so the scan for such nesting is needed only
+    // before serde_yaml.
     if let Some((value, positions)) = yaml::read(text) {
         return Ok(Parsed { value, positions: Some(positions) });
     }
+    check_flow_depth(text)?;
     // serde_yaml refuses recursion past 128 levels and stops alias expansion after a number of
     // jumps; the seed adds a lower depth cap, a cap on expanded nodes (which a quadratic alias
     // bomb gets past serde_yaml's jump count) and duplicate keys, each with a clear message.
