@@ -14,7 +14,6 @@
 //! Scalars are resolved by serde_yaml's rules ([`resolve`]); positions follow the rules of
 //! `source::locate` (a test holds the two walks to the same answers).
 
-use std::collections::HashMap;
 use std::fmt::Write;
 
 use serde_json::{Map, Number, Value};
@@ -22,7 +21,7 @@ use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 use super::tree::MAX_DEPTH;
-use crate::source::{escape_segment, Positions};
+use crate::source::{escape_segment, PositionMap, Positions};
 
 /// The value of the YAML document `text` and where each of its nodes is, or `None` when the
 /// text is not in the common case this reader handles (see the module's documentation).
@@ -30,7 +29,7 @@ pub(crate) fn read(text: &str) -> Option<(Value, Positions)> {
     if !plain_text(text) {
         return None;
     }
-    let mut reader = Reader { parser: Parser::new_from_str(text), path: String::new(), positions: HashMap::new() };
+    let mut reader = Reader { parser: Parser::new_from_str(text), path: String::new(), positions: PositionMap::default() };
     let (Event::StreamStart, _) = reader.next()? else { return None };
     let (Event::DocumentStart, _) = reader.next()? else { return None };
     let (event, mark) = reader.next()?;
@@ -52,7 +51,7 @@ struct Reader<'a> {
     parser: Parser<std::str::Chars<'a>>,
     /// The JSON pointer of the node being read.
     path: String,
-    positions: HashMap<String, (usize, usize)>,
+    positions: PositionMap,
 }
 
 impl Reader<'_> {

@@ -7,17 +7,16 @@
 //! positions).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
-use super::{escape_segment, location_in_line, Location, Positions};
+use super::{escape_segment, location_in_line, Location, PositionMap, Positions};
 
 /// JSON pointer of every node in a document, mapped to where the node starts.
 pub(crate) struct Index<'a> {
     text: &'a str,
-    positions: Cow<'a, HashMap<String, (usize, usize)>>,
+    positions: Cow<'a, PositionMap>,
     /// The byte offset where each line starts.
     line_starts: Vec<usize>,
 }
@@ -38,7 +37,7 @@ impl<'a> Index<'a> {
         Self::new(text, None)
     }
 
-    fn read(text: &str) -> HashMap<String, (usize, usize)> {
+    fn read(text: &str) -> PositionMap {
         // JSON (most large specs) is read by a plain scanner, many times faster than the walk.
         let looks_like_json = text.trim_start().starts_with(['{', '[']);
         looks_like_json.then(|| super::json_positions::positions(text)).flatten().unwrap_or_else(|| yaml_positions(text))
@@ -60,7 +59,7 @@ impl<'a> Index<'a> {
 }
 
 /// The position of every node of a YAML (or JSON) text, by walking its parser's events.
-pub(crate) fn yaml_positions(text: &str) -> HashMap<String, (usize, usize)> {
+pub(crate) fn yaml_positions(text: &str) -> PositionMap {
     let mut builder = Builder::default();
     // A syntax error ends the walk early; whatever was indexed before it is still useful.
     let _ = Parser::new_from_str(text).load(&mut builder, false);
@@ -78,7 +77,7 @@ enum Frame {
 #[derive(Default)]
 struct Builder {
     stack: Vec<Frame>,
-    positions: HashMap<String, (usize, usize)>,
+    positions: PositionMap,
 }
 
 impl Builder {

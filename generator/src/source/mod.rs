@@ -53,7 +53,11 @@ pub struct SourceFile {
 /// starts, by JSON pointer in that file; the rules for which position a node gets are in
 /// `locate`.
 #[derive(Default, PartialEq, Eq)]
-pub struct Positions(pub(crate) HashMap<String, (usize, usize)>);
+pub struct Positions(pub(crate) PositionMap);
+
+/// Node pointer -> (line, column). Hashed with FxHash: a map gets an entry per node of the
+/// file, and SipHash (the standard map's) was most of the cost of filling it.
+pub(crate) type PositionMap = HashMap<String, (usize, usize), rustc_hash::FxBuildHasher>;
 
 impl fmt::Debug for Positions {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
