@@ -94,7 +94,11 @@ fn read_typed(root: &Value, facts: &shape::Facts, lenient: bool) -> Result<OpenA
     // a field with no value as absent, an enum value or default of another type as the schema's.
     // Only the schemas that could be read otherwise are looked up in a copy, and only a
     // document with something to repair is copied at all.
-    let to_repair: Vec<&str> = facts.schemas.iter().filter(|(_, schema)| schemas::may_read_soundly(schema)).map(|(at, _)| at.as_str()).collect();
+    let to_repair: Vec<&str> = if lenient {
+        facts.schemas.iter().filter(|(_, schema)| schemas::may_read_soundly(schema)).map(|(at, _)| at.as_str()).collect()
+    } else {
+        Vec::new()
+    };
     let repaired = (lenient && !(facts.empty_fields.is_empty() && to_repair.is_empty())).then(|| {
         let mut repaired = root.clone();
         for at in &facts.empty_fields {
