@@ -232,7 +232,7 @@ impl Diagnostics {
             if item.location.is_none() {
                 if let (Some(file), Some(slot)) = (files.get(origin.file), indexes.get_mut(origin.file)) {
                     if !file.text.is_empty() {
-                        item.location = slot.get_or_insert_with(|| locate::Index::build(&file.text)).find(&origin.pointer);
+                        item.location = slot.get_or_insert_with(|| locate::Index::new(&file.text, file.positions.as_deref())).find(&origin.pointer);
                     }
                 }
             }

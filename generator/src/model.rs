@@ -5,6 +5,8 @@
 //! is listed under the name it will have. Later stages never look at the OpenAPI document for
 //! operations again.
 
+use std::collections::HashMap;
+
 use indexmap::IndexMap;
 use openapiv3::{
     OpenAPI, Operation as SpecOperation, Parameter, ParameterSchemaOrContent, ReferenceOr, Schema, SchemaKind,
@@ -936,21 +938,19 @@ impl<'a> SchemaNames<'a> {
     /// that does not exist (allowed only when lenient; validation reports it) is dropped,
     /// leaving an untyped value.
     fn rewrite(&mut self, mut schema: Value) -> Value {
-        let mut references = Vec::new();
-        collect_refs(&schema, &mut references);
-        // Only `$ref` strings change below, so the collected pointers stay valid.
-        for at in references {
-            let target = schema.pointer(&at).and_then(|node| node.get("$ref")).and_then(Value::as_str).map(str::to_owned);
-            let rust_name = target.and_then(|target| self.referenced_name(&target));
-            let Some(Value::Object(map)) = schema.pointer_mut(&at) else { continue };
-            match rust_name {
-                Some(rust_name) => {
-                    map.insert("$ref".into(), Value::String(format!("#/components/schemas/{rust_name}")));
-                }
-                None => {
-                    map.remove("$ref");
-                }
+        // The names are decided first, in the order `collect_refs` finds the references (naming
+        // a schema reached through a `$ref` names what it refers to in turn, and the first to
+        // ask for a name gets it). A reference always gets the same answer once asked, so the
+        // second walk can look each one up.
+        let mut names: HashMap<String, Option<String>> = HashMap::new();
+        for target in collect_refs(&schema) {
+            if !names.contains_key(target) {
+                let rust_name = self.referenced_name(target);
+                names.insert(target.to_owned(), rust_name);
             }
+        }
+        if !names.is_empty() {
+            point_refs(&mut schema, &names);
         }
         schema
     }
@@ -965,24 +965,48 @@ impl<'a> SchemaNames<'a> {
     }
 }
 
-/// The pointers (relative to `value`) of every object in `value` that holds a string `$ref`.
-fn collect_refs(value: &Value, found: &mut Vec<String>) {
-    let mut work: Vec<(String, &Value)> = vec![(String::new(), value)];
-    while let Some((at, value)) = work.pop() {
+/// Every string `$ref` in `value`, in the order a depth-first walk that takes an object's last
+/// child first meets them (the order names have always been given in).
+fn collect_refs(value: &Value) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut work = vec![value];
+    while let Some(value) = work.pop() {
         match value {
             Value::Object(map) => {
-                if map.get("$ref").is_some_and(Value::is_string) {
-                    found.push(at.clone());
+                if let Some(Value::String(target)) = map.get("$ref") {
+                    found.push(target.as_str());
                 }
-                for (key, child) in map {
-                    work.push((format!("{at}/{}", crate::diagnostic::escape_segment(key)), child));
-                }
+                work.extend(map.values());
             }
-            Value::Array(items) => {
-                for (index, child) in items.iter().enumerate() {
-                    work.push((format!("{at}/{index}"), child));
+            Value::Array(items) => work.extend(items),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Points every string `$ref` in `value` at its schema's Rust name in `names`, or drops it when
+/// it has none.
+fn point_refs(value: &mut Value, names: &HashMap<String, Option<String>>) {
+    let mut work = vec![value];
+    while let Some(value) = work.pop() {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(target)) = map.get("$ref") {
+                    match names.get(target) {
+                        Some(Some(rust_name)) => {
+                            let pointed = Value::String(format!("#/components/schemas/{rust_name}"));
+                            map.insert("$ref".into(), pointed);
+                        }
+                        Some(None) => {
+                            map.remove("$ref");
+                        }
+                        None => {}
+                    }
                 }
+                work.extend(map.values_mut());
             }
+            Value::Array(items) => work.extend(items),
             _ => {}
         }
     }

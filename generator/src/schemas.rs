@@ -8,16 +8,16 @@ use crate::shape::describe;
 
 const TYPES: &[&str] = &["string", "number", "integer", "boolean", "array", "object"];
 
-/// Checks every schema at the pointers in `schemas` (from [`crate::shape::check`]).
-pub fn check(root: &Value, schemas: &[String], found: &mut Vec<Diagnostic>) {
-    let each = || schemas.iter().filter_map(|at| Some((at, root.pointer(at)?.as_object()?)));
-    for (at, schema) in each() {
+/// Checks every schema the structural walk found (each with its pointer, from
+/// [`crate::shape::check`]).
+pub fn check(schemas: &[(String, &Map<String, Value>)], found: &mut Vec<Diagnostic>) {
+    for (at, schema) in schemas {
         check_one(schema, at, found);
     }
     // The typed reader's view is a backstop for what no rule above caught: with an error
     // already found, its messages would only repeat it in serde's words.
     if !found.iter().any(|diagnostic| diagnostic.severity == crate::Severity::Error) {
-        for (at, schema) in each() {
+        for (at, schema) in schemas {
             check_typed(schema, at, found);
         }
     }
@@ -215,6 +215,17 @@ pub fn read_soundly(schema: &mut Map<String, Value>) {
     }
 }
 
+/// Whether [`read_soundly`] could change `schema`: only a `null` member of `anyOf` or `oneOf`,
+/// or an enum or a default under a `type`, can be read otherwise. A document with none needs no
+/// repaired copy for the typed reader.
+pub fn may_read_soundly(schema: &Map<String, Value>) -> bool {
+    let null_member = ["anyOf", "oneOf"].into_iter().any(|key| {
+        schema.get(key).and_then(Value::as_array).is_some_and(|members| members.iter().any(|member| member.get("type").and_then(Value::as_str) == Some("null")))
+    });
+    let typed = schema.get("type").and_then(Value::as_str).is_some();
+    null_member || (typed && (schema.contains_key("enum") || schema.contains_key("default")))
+}
+
 fn warn_required_not_in_properties(schema: &Map<String, Value>, at: &str, found: &mut Vec<Diagnostic>) {
     let (Some(Value::Array(required)), Some(Value::Object(properties))) = (schema.get("required"), schema.get("properties")) else {
         return;
@@ -293,5 +304,40 @@ fn check_typed(schema: &Map<String, Value>, at: &str, found: &mut Vec<Diagnostic
             Diagnostic::error(at, format!("this schema cannot be read as an OpenAPI 3.0 schema: {error}"))
                 .help("check the types of its keywords against the OpenAPI 3.0.3 schema object"),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `may_read_soundly` says yes to every schema `read_soundly` changes (it may say yes to
+    /// more); the typed reading relies on it to skip the rest.
+    #[test]
+    fn every_schema_read_otherwise_is_foreseen() {
+        let schemas = serde_json::json!([
+            {"type": "string", "enum": [1, "a"]},
+            {"type": "string", "enum": ["a"], "default": "b"},
+            {"type": "integer", "default": "5"},
+            {"type": "boolean", "default": null},
+            {"anyOf": [{"type": "string"}, {"type": "null"}]},
+            {"oneOf": [{"type": "null"}]},
+            {"type": "string", "enum": ["a"], "default": "a"},
+            {"type": "object", "properties": {"a": {"type": "string", "default": 1}}},
+            {"enum": [1, "a"], "default": true},
+            {"anyOf": [{"type": "string"}]},
+            {"type": "number", "minimum": 1},
+            {},
+        ]);
+        let mut changed = 0;
+        for schema in schemas.as_array().into_iter().flatten().filter_map(Value::as_object) {
+            let mut read = schema.clone();
+            read_soundly(&mut read);
+            if &read != schema {
+                changed += 1;
+                assert!(may_read_soundly(schema), "{schema:?}");
+            }
+        }
+        assert_eq!(changed, 6);
     }
 }

@@ -5,6 +5,8 @@
 //! reports every wrong-typed, missing or unknown field at once, in OpenAPI's words, each at its
 //! JSON pointer. On the way it notes where the schemas and `$ref`s are, for the later checks.
 
+use std::fmt::Write;
+
 use serde_json::{Map, Value};
 
 use crate::diagnostic::{escape_segment, Diagnostic};
@@ -401,6 +403,20 @@ fn fields(kind: Kind) -> &'static [Field] {
     }
 }
 
+/// The most fields an object kind has (the schema's 35), the size of the walk's table of which
+/// fields an object has.
+const MAX_FIELDS: usize = 40;
+
+/// `map[key]`: a small object (nearly every one) is searched in place, which is cheaper than
+/// hashing the key.
+fn get<'m>(map: &'m Map<String, Value>, key: &str) -> Option<&'m Value> {
+    if map.len() <= 8 {
+        map.iter().find_map(|(name, value)| (name == key).then_some(value))
+    } else {
+        map.get(key)
+    }
+}
+
 /// A `$ref` found in the document.
 #[derive(Debug)]
 pub struct RefUse {
@@ -414,9 +430,10 @@ pub struct RefUse {
 
 /// What the walk found besides problems.
 #[derive(Debug, Default)]
-pub struct Facts {
-    /// The pointer of every schema object written inline (not a `$ref`), outermost first.
-    pub schemas: Vec<String>,
+pub struct Facts<'a> {
+    /// Every schema object written inline (not a `$ref`), outermost first, with its pointer
+    /// (the later checks read it from here: resolving each pointer again cost more than them).
+    pub schemas: Vec<(String, &'a Map<String, Value>)>,
     /// Every `$ref`.
     pub refs: Vec<RefUse>,
     /// Every specification extension (`x-...` key where the OpenAPI objects allow one): its name
@@ -428,21 +445,21 @@ pub struct Facts {
 }
 
 /// Checks the document's structure; returns what it found and adds a diagnostic per problem.
-pub fn check(document: &Value, found: &mut Vec<Diagnostic>) -> Facts {
+pub fn check<'v>(document: &'v Value, found: &mut Vec<Diagnostic>) -> Facts<'v> {
     let mut walk = Walk { facts: Facts::default(), found, schema_depth: 0 };
     walk.object(document, &mut String::new(), Kind::Document);
     walk.facts
 }
 
-struct Walk<'a> {
-    facts: Facts,
+struct Walk<'a, 'v> {
+    facts: Facts<'v>,
     found: &'a mut Vec<Diagnostic>,
     /// How many schemas enclose the node being walked.
     schema_depth: usize,
 }
 
-impl Walk<'_> {
-    fn value(&mut self, value: &Value, at: &mut String, shape: Shape, name: &str) {
+impl<'v> Walk<'_, 'v> {
+    fn value(&mut self, value: &'v Value, at: &mut String, shape: Shape, name: &str) {
         let expected = match shape {
             Shape::Any => return,
             Shape::Str if value.is_string() => return,
@@ -478,7 +495,7 @@ impl Walk<'_> {
                 if let Value::Array(items) = value {
                     for (index, child) in items.iter().enumerate() {
                         let length = at.len();
-                        at.push_str(&format!("/{index}"));
+                        let _ = write!(at, "/{index}");
                         self.value(child, at, *item, name);
                         at.truncate(length);
                     }
@@ -528,9 +545,9 @@ impl Walk<'_> {
         at.truncate(length);
     }
 
-    fn reference_or(&mut self, value: &Value, at: &mut String, kind: Kind) {
+    fn reference_or(&mut self, value: &'v Value, at: &mut String, kind: Kind) {
         let Some(map) = value.as_object() else { return };
-        match map.get("$ref") {
+        match get(map, "$ref") {
             None => self.object(value, at, kind),
             Some(Value::String(reference)) => {
                 self.facts.refs.push(RefUse { at: at.clone(), reference: reference.clone(), kind });
@@ -542,7 +559,7 @@ impl Walk<'_> {
         }
     }
 
-    fn object(&mut self, value: &Value, at: &mut String, kind: Kind) {
+    fn object(&mut self, value: &'v Value, at: &mut String, kind: Kind) {
         if kind != Kind::Schema {
             return self.fields(value, at, kind);
         }
@@ -553,36 +570,51 @@ impl Walk<'_> {
             );
             return;
         }
-        self.facts.schemas.push(at.clone());
+        if let Some(map) = value.as_object() {
+            self.facts.schemas.push((at.clone(), map));
+        }
         self.schema_depth += 1;
         self.fields(value, at, kind);
         self.schema_depth -= 1;
     }
 
-    fn fields(&mut self, value: &Value, at: &mut String, kind: Kind) {
+    fn fields(&mut self, value: &'v Value, at: &mut String, kind: Kind) {
         let Some(map) = value.as_object() else { return };
         match kind {
             Kind::Paths | Kind::Responses | Kind::Callback | Kind::SecurityRequirement => return self.named(map, at, kind),
-            Kind::PathItem if map.contains_key("$ref") => {
-                if let Some(Value::String(reference)) = map.get("$ref") {
+            Kind::PathItem => {
+                if let Some(Value::String(reference)) = get(map, "$ref") {
                     self.facts.refs.push(RefUse { at: at.clone(), reference: reference.clone(), kind });
                 }
             }
             _ => {}
         }
         let known = fields(kind);
-        for field in known {
-            match map.get(field.name) {
+        // One pass over the object's keys finds which known fields it has; the fields are then
+        // walked in the table's order (a lookup per known field was most of the walk's time: a
+        // schema has 35).
+        let mut present: [Option<&'v Value>; MAX_FIELDS] = [None; MAX_FIELDS];
+        let mut others = false;
+        for (key, child) in map {
+            match known.iter().position(|field| field.name == key).and_then(|index| present.get_mut(index)) {
+                Some(slot) => *slot = Some(child),
+                None => others = true,
+            }
+        }
+        for (field, child) in known.iter().zip(present) {
+            match child {
                 Some(child) => self.child(at, field.name, |walk, at| walk.value(child, at, field.shape, field.name)),
                 None if field.required => self.missing(at, kind, field.name),
                 None => {}
             }
         }
-        for key in map.keys() {
-            if key.starts_with("x-") {
-                self.extension(at, key);
-            } else if !known.iter().any(|field| field.name == key) {
-                self.unknown(at, kind, key, known);
+        if others {
+            for key in map.keys() {
+                if key.starts_with("x-") {
+                    self.extension(at, key);
+                } else if !known.iter().any(|field| field.name == key) {
+                    self.unknown(at, kind, key, known);
+                }
             }
         }
         match kind {
@@ -593,7 +625,7 @@ impl Walk<'_> {
     }
 
     /// Objects whose keys the spec chooses: paths, status codes, callback expressions, scheme names.
-    fn named(&mut self, map: &Map<String, Value>, at: &mut String, kind: Kind) {
+    fn named(&mut self, map: &'v Map<String, Value>, at: &mut String, kind: Kind) {
         for (key, child) in map {
             if key.starts_with("x-") {
                 // A security requirement's keys are scheme names, never extensions.
@@ -819,6 +851,19 @@ mod tests {
         }
         for key in ["600", "20", "2000", "OK", "099", "6XX", "2X0", "", "20O"] {
             assert!(!is_status_key(key), "{key}");
+        }
+    }
+
+    #[test]
+    fn every_kind_fits_the_walks_table() {
+        use Kind::*;
+        let kinds = [
+            Document, Info, Contact, License, Server, ServerVariable, Paths, PathItem, Operation, ExternalDocs, Parameter,
+            RequestBody, MediaType, Encoding, Responses, Response, Header, Example, Link, Callback, Components, Schema,
+            Discriminator, Xml, SecurityScheme, OAuthFlows, OAuthFlow, Tag, SecurityRequirement,
+        ];
+        for kind in kinds {
+            assert!(fields(kind).len() <= MAX_FIELDS, "{kind:?}");
         }
     }
 

@@ -78,7 +78,7 @@ const MIN_SCHEMAS_TO_SHARE: usize = 64;
 /// The checks that need the shape's facts: schemas, references, extensions, paths,
 /// parameters, security, servers.
 fn check_more(root: &Value, facts: &shape::Facts, mut found: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    schemas::check(root, &facts.schemas, &mut found);
+    schemas::check(&facts.schemas, &mut found);
     references::check(root, &facts.refs, &mut found);
     extensions::check(&facts.extensions, &mut found);
     check_paths(root, &mut found);
@@ -92,7 +92,14 @@ fn check_more(root: &Value, facts: &shape::Facts, mut found: Vec<Diagnostic>) ->
 fn read_typed(root: &Value, facts: &shape::Facts, lenient: bool) -> Result<OpenAPI, Diagnostic> {
     // What `--lenient` let through is read soundly here, so that the typed reader accepts it:
     // a field with no value as absent, an enum value or default of another type as the schema's.
-    let repaired = lenient.then(|| {
+    // Only the schemas that could be read otherwise are looked up in a copy, and only a
+    // document with something to repair is copied at all.
+    let to_repair: Vec<&str> = if lenient {
+        facts.schemas.iter().filter(|(_, schema)| schemas::may_read_soundly(schema)).map(|(at, _)| at.as_str()).collect()
+    } else {
+        Vec::new()
+    };
+    let repaired = (lenient && !(facts.empty_fields.is_empty() && to_repair.is_empty())).then(|| {
         let mut repaired = root.clone();
         for at in &facts.empty_fields {
             let (parent, key) = at.rsplit_once('/').unwrap_or_default();
@@ -100,7 +107,7 @@ fn read_typed(root: &Value, facts: &shape::Facts, lenient: bool) -> Result<OpenA
                 parent.remove(&key.replace("~1", "/").replace("~0", "~"));
             }
         }
-        for at in &facts.schemas {
+        for at in &to_repair {
             if let Some(Value::Object(schema)) = repaired.pointer_mut(at) {
                 schemas::read_soundly(schema);
             }

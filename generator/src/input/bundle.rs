@@ -22,6 +22,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
@@ -412,11 +413,11 @@ impl Bundler<'_> {
             self.found.push(Diagnostic::error(here, format!("the spec is made of more than {MAX_FILES} files")).help("check for a runaway reference"));
             return None;
         }
-        let (text, value, problem) = match read::read(path) {
-            Ok((text, value)) => (text, Some(value), None),
-            Err(unreadable) => (unreadable.text, None, Some(unreadable.diagnostic)),
+        let (text, value, positions, problem) = match read::read(path) {
+            Ok((text, parsed)) => (text, Some(parsed.value), parsed.positions.map(Arc::new), None),
+            Err(unreadable) => (unreadable.text, None, None, Some(unreadable.diagnostic)),
         };
-        let id = self.sources.add_file(SourceFile { path: path.to_owned(), name: shown, text });
+        let id = self.sources.add_file(SourceFile { path: path.to_owned(), name: shown, text, positions });
         self.by_path.insert(key, id);
         self.values.push(value);
         if let Some(problem) = problem {

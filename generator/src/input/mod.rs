@@ -14,6 +14,7 @@ mod bundle;
 pub mod read;
 mod tree;
 pub mod upgrade;
+mod yaml;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -47,7 +48,7 @@ impl Document {
     /// `$ref`s to other files are resolved beside `path`.
     pub fn parse(path: &Path, text: String) -> Result<Document, Diagnostics> {
         match read::parse(path, &text) {
-            Ok(value) => finish(path, text, value),
+            Ok(parsed) => finish(path, text, parsed),
             Err(diagnostic) => Err(Diagnostics::in_sources(Arc::new(SourceMap::single(path, text)), vec![diagnostic])),
         }
     }
@@ -56,7 +57,7 @@ impl Document {
 /// Reads the spec whose root file is at `path`, with every file it refers to.
 pub fn load(path: &Path) -> Result<Document, Diagnostics> {
     match read::read(path) {
-        Ok((text, value)) => finish(path, text, value),
+        Ok((text, parsed)) => finish(path, text, parsed),
         Err(unreadable) => {
             Err(Diagnostics::in_sources(Arc::new(SourceMap::single(path, unreadable.text)), vec![*unreadable.diagnostic]))
         }
@@ -64,10 +65,11 @@ pub fn load(path: &Path) -> Result<Document, Diagnostics> {
 }
 
 /// Bundles and upgrades a parsed root file.
-fn finish(path: &Path, text: String, value: serde_json::Value) -> Result<Document, Diagnostics> {
+fn finish(path: &Path, text: String, parsed: read::Parsed) -> Result<Document, Diagnostics> {
     let mut sources = SourceMap::default();
-    sources.add_file(SourceFile { path: path.to_owned(), name: path.display().to_string(), text });
-    let bundled = bundle::bundle(value, &mut sources);
+    let positions = parsed.positions.map(Arc::new);
+    sources.add_file(SourceFile { path: path.to_owned(), name: path.display().to_string(), text, positions });
+    let bundled = bundle::bundle(parsed.value, &mut sources);
     // The bundle's and the upgrade's findings are about the bundled document: they are located
     // before the upgrade moves anything.
     let located = |sources: &SourceMap, items: Vec<Diagnostic>| Diagnostics::in_sources(Arc::new(sources.without_moves()), items);

@@ -6,9 +6,9 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::tree;
+use super::{tree, yaml};
 use crate::diagnostic::{Diagnostic, Location};
-use crate::source::{location_at, location_of};
+use crate::source::{location_at, location_of, Positions};
 
 /// The largest spec file accepted. The biggest real spec we know (GitHub's) is 3.7 MB; a cap
 /// keeps a runaway file from exhausting memory.
@@ -22,19 +22,25 @@ pub(crate) struct Unreadable {
     pub diagnostic: Box<Diagnostic>,
 }
 
+/// A parsed file: its value, and where its nodes are when the parser could record it.
+pub(crate) struct Parsed {
+    pub value: serde_json::Value,
+    pub positions: Option<Positions>,
+}
+
 /// Reads the file at `path` and parses it.
-pub(crate) fn read(path: &Path) -> Result<(String, serde_json::Value), Unreadable> {
+pub(crate) fn read(path: &Path) -> Result<(String, Parsed), Unreadable> {
     let text = read_text(path)?;
     match parse(path, &text) {
-        Ok(value) => Ok((text, value)),
+        Ok(parsed) => Ok((text, parsed)),
         Err(diagnostic) => Err(Unreadable { text, diagnostic: Box::new(diagnostic) }),
     }
 }
 
 /// Parses `text` as if read from `path`: JSON when it is named `.json` or looks like it.
-pub(crate) fn parse(path: &Path, text: &str) -> Result<serde_json::Value, Diagnostic> {
+pub(crate) fn parse(path: &Path, text: &str) -> Result<Parsed, Diagnostic> {
     if is_json(path, text) {
-        parse_json(text)
+        parse_json(text).map(|value| Parsed { value, positions: None })
     } else {
         parse_yaml(text)
     }
@@ -109,16 +115,24 @@ fn parse_json(text: &str) -> Result<serde_json::Value, Diagnostic> {
     })
 }
 
-fn parse_yaml(text: &str) -> Result<serde_json::Value, Diagnostic> {
+fn parse_yaml(text: &str) -> Result<Parsed, Diagnostic> {
+    // The common case, in one pass that also records positions; anything else is read by
+    // serde_yaml as below, which says what is wrong. The one pass gives up at the depth limit,
+    // before deep flow nesting costs it anything, so the scan for such nesting is needed only
+    // before serde_yaml.
+    if let Some((value, positions)) = yaml::read(text) {
+        return Ok(Parsed { value, positions: Some(positions) });
+    }
     check_flow_depth(text)?;
     // serde_yaml refuses recursion past 128 levels and stops alias expansion after a number of
     // jumps; the seed adds a lower depth cap, a cap on expanded nodes (which a quadratic alias
     // bomb gets past serde_yaml's jump count) and duplicate keys, each with a clear message.
-    tree::build(serde_yaml::Deserializer::from_str(text), text.len()).map_err(|failure| {
+    let value = tree::build(serde_yaml::Deserializer::from_str(text), text.len()).map_err(|failure| {
         let location = failure.error.location().map(|mark| location_of(text, mark.line(), mark.column()));
         let failure = Failure { problem: failure.problem, pointer: failure.pointer, message: failure.error.to_string(), location };
         diagnose(text, failure, "YAML")
-    })
+    })?;
+    Ok(Parsed { value, positions: None })
 }
 
 /// libyaml's scanner does work proportional to the flow nesting depth for every token, so

@@ -8,14 +8,13 @@
 //! columns from 1 in characters. Nesting is walked with an explicit stack, so no text is too
 //! deep for it.
 
-use std::collections::HashMap;
 
-use super::escape_segment;
+use super::{escape_segment, PositionMap};
 
 /// The position of every node of `text`, by JSON pointer; `None` when `text` is not JSON (then
 /// the YAML walk, which also reads JSON-like YAML, takes over).
-pub(crate) fn positions(text: &str) -> Option<HashMap<String, (usize, usize)>> {
-    let mut scanner = Scanner { text, bytes: text.as_bytes(), at: 0, line: 1, column: 1, positions: HashMap::new() };
+pub(crate) fn positions(text: &str) -> Option<PositionMap> {
+    let mut scanner = Scanner { text, bytes: text.as_bytes(), at: 0, line: 1, column: 1, positions: PositionMap::default() };
     scanner.document()?;
     Some(scanner.positions)
 }
@@ -40,7 +39,7 @@ struct Scanner<'a> {
     at: usize,
     line: usize,
     column: usize,
-    positions: HashMap<String, (usize, usize)>,
+    positions: PositionMap,
 }
 
 impl Scanner<'_> {

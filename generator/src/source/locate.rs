@@ -1,32 +1,46 @@
 //! Finds the line and column of the node a JSON pointer names, for diagnostics.
 //!
-//! The happy path never comes here: a spec is parsed once, by serde. Only when there is
-//! something to report is the text read again, this time with a YAML event parser that keeps
-//! positions (JSON is YAML, so one index serves both; JSON text is read by the faster
-//! [`super::json_positions`] scanner, which records the same positions).
+//! Most YAML files have their positions recorded while they are parsed (`input::yaml`). For the
+//! others (and JSON), only when there is something to report is the text read again, this time
+//! with a YAML event parser that keeps positions (JSON is YAML, so one index serves both; JSON
+//! text is read by the faster [`super::json_positions`] scanner, which records the same
+//! positions).
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
-use super::{escape_segment, location_in_line, Location};
+use super::{escape_segment, location_in_line, Location, PositionMap, Positions};
 
 /// JSON pointer of every node in a document, mapped to where the node starts.
 pub(crate) struct Index<'a> {
     text: &'a str,
-    positions: HashMap<String, (usize, usize)>,
+    positions: Cow<'a, PositionMap>,
     /// The byte offset where each line starts.
     line_starts: Vec<usize>,
 }
 
 impl<'a> Index<'a> {
-    pub(crate) fn build(text: &'a str) -> Self {
-        // JSON (most large specs) is read by a plain scanner, many times faster than the walk.
-        let looks_like_json = text.trim_start().starts_with(['{', '[']);
-        let positions = looks_like_json.then(|| super::json_positions::positions(text)).flatten().unwrap_or_else(|| yaml_positions(text));
+    /// The index of `text`, from the positions its parser recorded, or else found by reading it.
+    pub(crate) fn new(text: &'a str, recorded: Option<&'a Positions>) -> Self {
+        let positions = match recorded {
+            Some(recorded) => Cow::Borrowed(&recorded.0),
+            None => Cow::Owned(Self::read(text)),
+        };
         let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(offset, _)| offset + 1)).collect();
         Index { text, positions, line_starts }
+    }
+
+    #[cfg(test)]
+    pub(crate) fn build(text: &'a str) -> Self {
+        Self::new(text, None)
+    }
+
+    fn read(text: &str) -> PositionMap {
+        // JSON (most large specs) is read by a plain scanner, many times faster than the walk.
+        let looks_like_json = text.trim_start().starts_with(['{', '[']);
+        looks_like_json.then(|| super::json_positions::positions(text)).flatten().unwrap_or_else(|| yaml_positions(text))
     }
 
     /// The position of `pointer`'s node, or of its nearest ancestor that exists.
@@ -45,7 +59,7 @@ impl<'a> Index<'a> {
 }
 
 /// The position of every node of a YAML (or JSON) text, by walking its parser's events.
-pub(crate) fn yaml_positions(text: &str) -> HashMap<String, (usize, usize)> {
+pub(crate) fn yaml_positions(text: &str) -> PositionMap {
     let mut builder = Builder::default();
     // A syntax error ends the walk early; whatever was indexed before it is still useful.
     let _ = Parser::new_from_str(text).load(&mut builder, false);
@@ -63,7 +77,7 @@ enum Frame {
 #[derive(Default)]
 struct Builder {
     stack: Vec<Frame>,
-    positions: HashMap<String, (usize, usize)>,
+    positions: PositionMap,
 }
 
 impl Builder {

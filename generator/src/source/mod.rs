@@ -11,15 +11,19 @@
 //! 2. through the bundle's origins (`/paths/~1menu` was inlined from `paths/menu.yaml`) to a
 //!    file and a pointer in that file.
 //!
-//! Only then is the file's text read again to find line and column (`locate`).
+//! Only then are line and column looked up: in the positions recorded while the file was
+//! parsed ([`Positions`]), or, when its parser recorded none, by reading the text again
+//! (`locate`).
 
 mod json_positions;
 pub(crate) mod locate;
 mod pointer;
 mod position;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 pub use pointer::{child, escape_segment, pointer, segments, unescape_segment};
 pub use position::Location;
@@ -40,6 +44,25 @@ pub struct SourceFile {
     pub name: String,
     /// The file's text (empty when it could not be read).
     pub text: String,
+    /// Where each node starts, when the parser recorded it (`None`: found from `text` when a
+    /// diagnostic needs it).
+    pub positions: Option<Arc<Positions>>,
+}
+
+/// The line and column (both from 1, the column in characters) where every node of one file
+/// starts, by JSON pointer in that file; the rules for which position a node gets are in
+/// `locate`.
+#[derive(Default, PartialEq, Eq)]
+pub struct Positions(pub(crate) PositionMap);
+
+/// Node pointer -> (line, column). Hashed with FxHash: a map gets an entry per node of the
+/// file, and SipHash (the standard map's) was most of the cost of filling it.
+pub(crate) type PositionMap = HashMap<String, (usize, usize), rustc_hash::FxBuildHasher>;
+
+impl fmt::Debug for Positions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Positions({} nodes)", self.0.len())
+    }
 }
 
 /// Where a node of the final document was written: a file and a pointer in it.
@@ -66,7 +89,7 @@ impl SourceMap {
     pub fn single(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
         let path = path.into();
         let mut map = SourceMap::default();
-        map.add_file(SourceFile { name: path.display().to_string(), path, text: text.into() });
+        map.add_file(SourceFile { name: path.display().to_string(), path, text: text.into(), positions: None });
         map
     }
 
@@ -158,7 +181,7 @@ mod tests {
     #[test]
     fn a_pointer_goes_back_through_the_upgrade_and_the_bundle() {
         let mut map = SourceMap::single("root.yaml", "");
-        let menu = map.add_file(SourceFile { path: "paths/menu.yaml".into(), name: "paths/menu.yaml".into(), text: String::new() });
+        let menu = map.add_file(SourceFile { path: "paths/menu.yaml".into(), name: "paths/menu.yaml".into(), text: String::new(), positions: None });
         map.bundled_from("/paths/~1menu", Origin { file: menu, pointer: String::new() });
         map.moved("/paths/~1menu/get/requestBody", "/paths/~1menu/get/parameters/0");
         let origin = map.origin("/paths/~1menu/get/requestBody/content");
@@ -171,7 +194,7 @@ mod tests {
     #[test]
     fn renaming_the_root_renames_the_files_beside_it() {
         let mut map = SourceMap::single("/abs/specs/cafe/openapi.yaml", "");
-        map.add_file(SourceFile { path: "x".into(), name: "/abs/specs/cafe/paths/menu.yaml".into(), text: String::new() });
+        map.add_file(SourceFile { path: "x".into(), name: "/abs/specs/cafe/paths/menu.yaml".into(), text: String::new(), positions: None });
         map.rename("/abs/specs/cafe/openapi.yaml", "specs/cafe/openapi.yaml");
         let names: Vec<&str> = map.files().iter().map(|file| file.name.as_str()).collect();
         assert_eq!(names, ["specs/cafe/openapi.yaml", "specs/cafe/paths/menu.yaml"]);
