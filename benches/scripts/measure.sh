@@ -11,10 +11,15 @@
 set -euo pipefail
 runs=${1:-5}
 shared=${OPENAPI_SHARED_DIR:-../shared}
-ours=target/release/xtask
-theirs=target/release/examples/progenitor_generate
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
+# Both binaries run from fresh copies: on this machine the files cargo links (hard links into
+# target/release/deps) started measurably slower than byte-identical copies of them, by up to
+# 20% on a 5 ms process, which would skew whichever side happened to be affected.
+cp "${OURS:-target/release/xtask}" "$scratch/xtask"
+cp "${THEIRS:-target/release/examples/progenitor_generate}" "$scratch/progenitor_generate"
+ours=$scratch/xtask
+theirs=$scratch/progenitor_generate
 
 # One timed run: prints "seconds peak_kb cpu_seconds" (peak_kb 0 when the process failed).
 # Wall time is the goal's measure; CPU time (user + sys, all threads) is printed beside it,

@@ -67,7 +67,7 @@ pub struct Generated {
     pub types: usize,
 }
 
-/// The stack of the thread the pipeline runs on. Nesting is capped (`tree::MAX_DEPTH`,
+/// The stack the pipeline runs on. Nesting is capped (`tree::MAX_DEPTH`,
 /// `shape::MAX_SCHEMA_DEPTH`), but the type generator's frames are large in debug builds and a
 /// caller's thread may be small (a test thread has 2 MiB); only touched pages cost memory.
 pub(crate) const PIPELINE_STACK: usize = 256 << 20;
@@ -75,41 +75,55 @@ pub(crate) const PIPELINE_STACK: usize = 256 << 20;
 /// Runs the whole pipeline for one spec file and returns the crate's files, or every
 /// diagnostic when the spec cannot be turned into a client.
 pub fn generate_crate(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagnostics> {
-    let crashed = |message: &str| {
+    quiet_panics_in_the_pipeline();
+    // On a stack of its own, switched to on this thread: starting a thread with that stack cost
+    // a small spec's whole-process run more than a tenth of a millisecond more. A panic is
+    // carried back across the switch and caught here.
+    let generated = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let _inside = InPipeline::enter();
+        stacker::grow(PIPELINE_STACK, || pipeline(spec_path, options))
+    }));
+    generated.unwrap_or_else(|panic| {
         let mut diagnostics = Diagnostics::new(spec_path.display().to_string(), String::new());
-        diagnostics.push(Diagnostic::bug(message));
-        diagnostics
-    };
-    quiet_panics_on_pipeline_threads();
-    std::thread::scope(|scope| {
-        let worker = std::thread::Builder::new()
-            .name(PIPELINE_THREAD.into())
-            .stack_size(PIPELINE_STACK)
-            .spawn_scoped(scope, || pipeline(spec_path, options));
-        match worker {
-            Ok(worker) => worker
-                .join()
-                .unwrap_or_else(|panic| Err(crashed(&format!("panicked: {}", diagnostic::panic_message(&*panic))))),
-            Err(error) => Err(crashed(&format!("could not start its thread: {error}"))),
-        }
+        diagnostics.push(Diagnostic::bug(&format!("panicked: {}", diagnostic::panic_message(&*panic))));
+        Err(diagnostics)
     })
 }
 
-/// The name of the thread the pipeline runs on; the threads it starts are named after it
-/// (`generator-types`).
+/// The name of the threads the pipeline starts (`generator-types`).
 pub(crate) const PIPELINE_THREAD: &str = "generator";
 
-/// Every panic on the pipeline's thread (the type engine's, caught and reported as a located
+std::thread_local! {
+    /// Whether this thread is running the pipeline (see [`InPipeline`]).
+    static IN_PIPELINE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Marks this thread as running the pipeline until dropped (also when a panic unwinds).
+struct InPipeline(bool);
+
+impl InPipeline {
+    fn enter() -> InPipeline {
+        InPipeline(IN_PIPELINE.with(|inside| inside.replace(true)))
+    }
+}
+
+impl Drop for InPipeline {
+    fn drop(&mut self) {
+        IN_PIPELINE.with(|inside| inside.set(self.0));
+    }
+}
+
+/// Every panic in the pipeline (the type engine's, caught and reported as a located
 /// diagnostic, or a bug of ours, reported as a crash) becomes a diagnostic; the default panic
-/// hook would also print it to stderr, beside the diagnostic. So the hook stays silent on that
-/// thread, and behaves as before on every other.
-fn quiet_panics_on_pipeline_threads() {
+/// hook would also print it to stderr, beside the diagnostic. So the hook stays silent while
+/// a thread runs the pipeline and on the threads it starts, and behaves as before elsewhere.
+fn quiet_panics_in_the_pipeline() {
     static INSTALLED: std::sync::Once = std::sync::Once::new();
     INSTALLED.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let on_pipeline = std::thread::current().name().is_some_and(|name| name.starts_with(PIPELINE_THREAD));
-            if !on_pipeline {
+            let on_lane = std::thread::current().name().is_some_and(|name| name.starts_with(PIPELINE_THREAD));
+            if !on_lane && !IN_PIPELINE.with(std::cell::Cell::get) {
                 previous(info);
             }
         }));
@@ -176,12 +190,12 @@ fn emit_and_format(api: &model::Api, header: &str, parallel: bool) -> Result<(em
 }
 
 /// Below this many operations and schemas together, the lanes run one after the other on the
-/// pipeline's thread: starting a thread (its stack, its allocator heap) costs more than the
+/// pipeline's own thread: starting a thread (its stack, its allocator heap) costs more than the
 /// lane saves (`cargo bench -p benchmarks --bench generation`, the five small specs).
 const MIN_ITEMS_FOR_LANES: usize = 32;
 
-/// Work on a lane: a thread of its own (the pipeline's stack size, named after the pipeline's
-/// thread), or done at once on this one when `parallel` is false.
+/// Work on a lane: a thread of its own (the pipeline's stack size, named `generator-...`), or
+/// done at once on this one when `parallel` is false.
 pub(crate) enum Lane<'scope, T> {
     Thread(std::io::Result<std::thread::ScopedJoinHandle<'scope, T>>),
     Done(T),
