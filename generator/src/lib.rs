@@ -85,7 +85,7 @@ pub fn generate_crate(spec_path: &Path, options: &CrateOptions) -> Result<Genera
     }));
     generated.unwrap_or_else(|panic| {
         let mut diagnostics = Diagnostics::new(spec_path.display().to_string(), String::new());
-        diagnostics.push(Diagnostic::bug(&format!("panicked: {}", diagnostic::panic_message(&*panic))));
+        diagnostics.push(Diagnostic::bug(format!("panicked: {}", diagnostic::panic_message(&*panic))));
         Err(diagnostics)
     })
 }
