@@ -177,6 +177,33 @@ fn nested_schema_yaml(levels: usize) -> String {
     text
 }
 
+/// The same depth reached through `items`, in flow style.
+fn nested_items_yaml(levels: usize) -> String {
+    let head = nested_schema_yaml(0);
+    let head = head.trim_end_matches("      type: string\n      description: The bottom.\n");
+    format!("{head}      {}{{type: string}}{}\n", "{type: array, items: ".repeat(levels), "}".repeat(levels))
+}
+
+/// `generate_crate` runs the pipeline on the caller's stack when 4 MiB or more of it are left,
+/// and switches to a 256 MiB stack of its own otherwise. The deepest schemas the caps allow (a
+/// debug build, where frames are largest, needed 1.5 to 2 MiB for them) generate on a thread
+/// with just over that much.
+#[test]
+fn the_deepest_schemas_allowed_generate_with_only_the_red_zone_of_stack_left() {
+    for (name, text) in [("properties", nested_schema_yaml(MAX_SCHEMA_DEPTH - 1)), ("items", nested_items_yaml(MAX_SCHEMA_DEPTH - 1))] {
+        let dir = tempfile::tempdir().unwrap();
+        let spec = dir.path().join(format!("{name}.yaml"));
+        std::fs::write(&spec, text).unwrap();
+        let generated = std::thread::Builder::new()
+            .stack_size((4 << 20) + (256 << 10))
+            .spawn(move || generate_crate(&spec, &options(&spec)).map(|generated| generated.types))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert!(generated.as_ref().is_ok_and(|types| *types > MAX_SCHEMA_DEPTH), "{name}: {:?}", generated.err().map(|found| found.render()));
+    }
+}
+
 #[test]
 fn a_500_level_nested_schema_is_refused_at_the_depth_cap() {
     let diagnostics = generated_case("deep-nesting-yaml", "deep.yaml", nested_schema_yaml(500).as_bytes());

@@ -67,21 +67,28 @@ pub struct Generated {
     pub types: usize,
 }
 
-/// The stack the pipeline runs on. Nesting is capped (`tree::MAX_DEPTH`,
-/// `shape::MAX_SCHEMA_DEPTH`), but the type generator's frames are large in debug builds and a
-/// caller's thread may be small (a test thread has 2 MiB); only touched pages cost memory.
+/// The stack the pipeline runs on when the caller's has less than [`PIPELINE_RED_ZONE`] left.
+/// Nesting is capped (`tree::MAX_DEPTH`, `shape::MAX_SCHEMA_DEPTH`), but the type generator's
+/// frames are large in debug builds and a caller's thread may be small (a test thread has
+/// 2 MiB); only touched pages cost memory.
 pub(crate) const PIPELINE_STACK: usize = 256 << 20;
+
+/// How much of the caller's stack must be left for the pipeline to run on it: twice what the
+/// deepest specs the caps allow needed in a debug build (1.5 to 2 MiB; tested with a thread just
+/// over this size in `tests/diagnostics.rs`). A process's main thread (8 MiB) has it.
+const PIPELINE_RED_ZONE: usize = 4 << 20;
 
 /// Runs the whole pipeline for one spec file and returns the crate's files, or every
 /// diagnostic when the spec cannot be turned into a client.
 pub fn generate_crate(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagnostics> {
     quiet_panics_in_the_pipeline();
-    // On a stack of its own, switched to on this thread: starting a thread with that stack cost
-    // a small spec's whole-process run more than a tenth of a millisecond more. A panic is
-    // carried back across the switch and caught here.
+    // On this thread: starting one cost a small spec's run a tenth of a millisecond, and so did
+    // the page faults of a fresh stack, so the caller's stack is used when it has room, and a
+    // stack of its own is switched to otherwise. A panic is carried back across the switch and
+    // caught here.
     let generated = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let _inside = InPipeline::enter();
-        stacker::grow(PIPELINE_STACK, || pipeline(spec_path, options))
+        stacker::maybe_grow(PIPELINE_RED_ZONE, PIPELINE_STACK, || pipeline(spec_path, options))
     }));
     generated.unwrap_or_else(|panic| {
         let mut diagnostics = Diagnostics::new(spec_path.display().to_string(), String::new());
