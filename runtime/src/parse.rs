@@ -5,8 +5,9 @@
 //! the offending value (`invalid type: string "eyJ...", expected i64`). So a [`ParseError`] is
 //! built from structured facts only: the kind of failure (serde_json's category and which serde
 //! error constructor produced it), the JSON path of the failing node (found from serde_json's
-//! line and column by [`crate::json_path`]), what the type expected, and the line and column. Object keys in the path are shown only when
-//! they are property names of the spec's schemas; any other key came from the body.
+//! line and column by [`crate::json_path`]), what the type expected, and the line and column.
+//! Object keys in the path are shown only when they are property names of the spec's schemas;
+//! any other key came from the body.
 
 use std::fmt;
 
