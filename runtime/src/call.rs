@@ -42,10 +42,18 @@ pub type Outgoing = Result<(RequestBuilder, CallOptions), CallError>;
 /// a generated crate slower to build than it needs to be.)
 #[must_use = "a call does nothing unless it is awaited"]
 pub struct Call<'a, T, E> {
-    /// The exchange under way; or, before anything was sent, why the call fails (taken when it
-    /// is reported, so that a call polled again after it completed does not report it twice).
-    exchange: Result<BoxFuture<'a, Result<RawResponse, CallError>>, Option<CallError>>,
+    state: State<'a>,
     read: fn(RawResponse) -> Result<Response<T>, Error<E>>,
+}
+
+/// Where a [`Call`] is.
+enum State<'a> {
+    /// The exchange is under way.
+    Sending(BoxFuture<'a, Result<RawResponse, CallError>>),
+    /// The request could not be built; nothing is sent.
+    Failed(CallError),
+    /// The result was returned (the exchange, its connection and buffers, already dropped).
+    Done,
 }
 
 impl<T, E> Future for Call<'_, T, E> {
@@ -53,15 +61,17 @@ impl<T, E> Future for Call<'_, T, E> {
 
     fn poll(self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<Self::Output> {
         let call = self.get_mut();
-        let result = match &mut call.exchange {
-            Ok(exchange) => match exchange.as_mut().poll(context) {
+        let result = match std::mem::replace(&mut call.state, State::Done) {
+            State::Sending(mut exchange) => match exchange.as_mut().poll(context) {
                 Poll::Ready(result) => result.map_err(Error::from).and_then(call.read),
-                Poll::Pending => return Poll::Pending,
+                Poll::Pending => {
+                    call.state = State::Sending(exchange);
+                    return Poll::Pending;
+                }
             },
-            Err(failed) => Err(failed.take().map_or_else(|| Error::InvalidRequest("the call was polled again after it completed".into()), Error::from)),
+            State::Failed(failed) => Err(failed.into()),
+            State::Done => Err(Error::InvalidRequest("the call was polled again after it completed".into())),
         };
-        // The exchange (its connection, its buffers) is dropped as soon as it is done.
-        call.exchange = Err(None);
         Poll::Ready(result)
     }
 }
@@ -178,11 +188,11 @@ impl ClientCore {
         outgoing: Outgoing,
         read: fn(RawResponse) -> Result<Response<T>, Error<E>>,
     ) -> Call<'a, T, E> {
-        let exchange = match outgoing {
-            Ok((request, options)) => Ok(Box::pin(self.execute(operation, request, options)) as BoxFuture<'a, _>),
-            Err(failed) => Err(Some(failed)),
+        let state = match outgoing {
+            Ok((request, options)) => State::Sending(Box::pin(self.execute(operation, request, options))),
+            Err(failed) => State::Failed(failed),
         };
-        Call { exchange, read }
+        Call { state, read }
     }
 
     /// Sends `request` for `operation` with `options`: the client's credentials (or the call's
@@ -360,7 +370,7 @@ mod call_tests {
     #[test]
     fn a_call_that_failed_before_sending_reports_it_once_and_never_panics() {
         let read: fn(RawResponse) -> Result<Response<()>, Error<()>> = |response| Ok(response.empty());
-        let mut call = Call { exchange: Err(Some(CallError::invalid_request("a bad argument".into()))), read };
+        let mut call = Call { state: State::Failed(CallError::invalid_request("a bad argument".into())), read };
         let mut context = Context::from_waker(std::task::Waker::noop());
         let first = Pin::new(&mut call).poll(&mut context);
         assert!(matches!(first, Poll::Ready(Err(Error::InvalidRequest(message))) if message == "a bad argument"));

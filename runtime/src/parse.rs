@@ -359,28 +359,26 @@ mod tests {
     }
 
     /// The path `serde_path_to_error` names for a body that fails, shown by the same rules.
-    fn tracked_path(body: &[u8]) -> Option<(ParseErrorKind, String)> {
+    fn tracked_path(body: &[u8], names: &[&str]) -> Option<(ParseErrorKind, String)> {
+        use serde_path_to_error::Segment as Tracked;
         let mut deserializer = serde_json::Deserializer::from_slice(body);
-        let error = match serde_path_to_error::deserialize::<_, shapes::Outer>(&mut deserializer) {
-            Ok(_) => deserializer.end().err().map(|error| (error, String::new()))?,
+        let (error, path) = match serde_path_to_error::deserialize::<_, shapes::Outer>(&mut deserializer) {
+            Ok(_) => (deserializer.end().err()?, Vec::new()),
             Err(error) => {
-                let mut shown = String::new();
-                for segment in error.path() {
-                    match segment {
-                        serde_path_to_error::Segment::Seq { index } => shown.push_str(&format!("[{index}]")),
-                        serde_path_to_error::Segment::Map { key } | serde_path_to_error::Segment::Enum { variant: key } => {
-                            if !shown.is_empty() {
-                                shown.push('.');
-                            }
-                            shown.push_str(key);
-                        }
-                        serde_path_to_error::Segment::Unknown => shown.push_str(".?"),
-                    }
-                }
-                (error.into_inner(), shown)
+                // A step the tracker could not name (`?`) has no counterpart: it is left out.
+                let path = error
+                    .path()
+                    .iter()
+                    .filter_map(|segment| match segment {
+                        Tracked::Seq { index } => Some(Segment::Index(*index)),
+                        Tracked::Map { key } | Tracked::Enum { variant: key } => Some(Segment::Key(key.clone())),
+                        Tracked::Unknown => None,
+                    })
+                    .collect::<Vec<_>>();
+                (error.into_inner(), path)
             }
         };
-        Some((classify(&error.0).0, error.1))
+        Some((classify(&error).0, shown_path(&path, names)))
     }
 
     /// Malformed variants of a valid body: every value replaced by each kind of JSON value,
@@ -465,7 +463,7 @@ mod tests {
         let names = ["count", "either", "extra", "id", "items", "k1", "k2", "kind", "name", "nested", "one", "pair", "tagged", "tags", "type", "values", "z"];
         let (mut data, mut syntax, mut shorter) = (0, 0, 0);
         for body in malformed(shapes::VALID) {
-            let (ours, tracked) = (json::<shapes::Outer>(body.as_bytes(), &names), tracked_path(body.as_bytes()));
+            let (ours, tracked) = (json::<shapes::Outer>(body.as_bytes(), &names), tracked_path(body.as_bytes(), &names));
             let (ours, (kind, expected)) = match (ours, tracked) {
                 (Ok(_), None) => continue,
                 (Err(ours), Some(tracked)) => (ours, tracked),
@@ -475,10 +473,9 @@ mod tests {
             let path = ours.path();
             if matches!(kind, ParseErrorKind::Syntax | ParseErrorKind::UnexpectedEnd) {
                 // Where broken text is found is a step before or after the node a tracking
-                // parser is in (which it may not name: `.?`); the two agree up to that step.
+                // parser is in (which it may not name); the two agree up to that step.
                 syntax += 1;
-                let expected = expected.trim_end_matches(".?");
-                let (ours_steps, expected_steps) = (steps(path), steps(expected));
+                let (ours_steps, expected_steps) = (steps(path), steps(&expected));
                 let common = ours_steps.iter().zip(&expected_steps).take_while(|(a, b)| a == b).count();
                 assert!(common + 1 >= ours_steps.len().max(expected_steps.len()), "{body}: ours `{path}`, tracked `{expected}`");
             } else if path != expected {
