@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::outcomes::{first_line, read_body, variant_pattern, wrap_outcome, write_enum, write_status_match};
-use super::requests::error_enum_name;
+use super::names::error_enum_name;
 use super::text::{self, Writer};
 use crate::features;
 use crate::model::{Api, Operation, Outcome, StatusKey};

@@ -3,7 +3,7 @@
 //! ([`super::requests`]), documented from the spec.
 
 use super::docs::summary_and_description;
-use super::requests::{argument_type, body_argument_type, error_enum_name, is_reference, location_word};
+use super::names::{argument_type, body_argument_type, error_enum_name, is_reference, location_word};
 use super::text::Writer;
 use crate::features;
 use crate::model::{Api, Operation, Param};

@@ -6,7 +6,7 @@
 
 use super::errors::ErrorGroups;
 use super::outcomes::{keeps_status, variant_pattern};
-use super::requests::{error_enum_name, success_enum_name, success_type, uniform_success};
+use super::names::{error_enum_name, success_enum_name, success_type, uniform_success};
 use super::text::{self, Writer};
 use crate::features;
 use crate::model::{Api, BodyKind, Operation, Outcome, PathPart, StatusKey};

@@ -9,7 +9,9 @@
 //!   successes differ in body;
 //! - [`errors`]: the enums of documented errors, one per distinct set of error responses;
 //! - [`headers`]: typed response headers;
-//! - [`mock`]: typed mocks behind the generated crate's `mock` feature.
+//! - [`mock`]: typed mocks behind the generated crate's `mock` feature;
+//! - `names`: the names and types of an operation's enums, bodies and arguments, which the
+//!   parts above share.
 //!
 //! The code whose shape is ours (everything but the schema types) is written directly as
 //! formatted text ([`text`]); the schema types are typify's tokens, formatted by stage 5. Each
@@ -22,6 +24,7 @@ pub mod errors;
 pub mod headers;
 pub mod methods;
 pub mod mock;
+mod names;
 pub mod outcomes;
 mod prepare;
 pub mod requests;

@@ -3,7 +3,7 @@
 //! operations whose successes differ in body (the error enums are in [`super::errors`]).
 
 use super::docs::text_lines;
-use super::requests::{body_type, success_enum_name, uniform_success};
+use super::names::{body_type, success_enum_name, uniform_success};
 use super::text::Writer;
 use crate::features;
 use crate::model::{Api, BodyKind, Outcome, StatusKey};
