@@ -196,8 +196,8 @@ fn emit_and_format(api: &model::Api, header: &str, parallel: bool) -> Result<(em
     })
 }
 
-/// Below this many operations and schemas together, the lanes run one after the other on the
-/// pipeline's own thread: starting a thread (its stack, its allocator heap) costs more than the
+/// Below this many operations and schemas together, the lanes run one after the other where
+/// the pipeline runs: starting a thread (its stack, its allocator heap) costs more than the
 /// lane saves (`cargo bench -p benchmarks --bench generation`, the five small specs).
 const MIN_ITEMS_FOR_LANES: usize = 32;
 
