@@ -10,77 +10,109 @@ use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, REPORT_A_BUG};
 use crate::bug;
+use crate::emit::types::Types;
 use crate::emit::Code;
 use crate::gate;
 use crate::model::Api;
 
-/// Formats a part of a file: tokens, a sequence of whole items (the first part may start with
-/// inner attributes), are pretty-printed; text is already formatted.
+/// Formats a part of a file: the schema types (not gated; see [`format_types`]); text is
+/// already formatted.
 pub fn format_part(code: Code) -> Result<String, Diagnostics> {
     match code {
-        Code::Tokens(tokens) => Ok(prettyplease::unparse(&parse(tokens)?)),
+        Code::Types(types) => format_types(types, None, false),
         Code::Text(text) => Ok(text),
     }
 }
 
-/// Formats `pub mod types` around typify's `items`, gating them by the crate's features on
-/// the way (the `gate` module; nothing to do for a crate without features).
+/// Formats `pub mod types`: typify's items, pretty-printed, then our enums, written as text
+/// already. With `gate_by`, the api whose features gate the types, each item is gated on the way
+/// (the `gate` module).
 ///
-/// This is most of the formatting there is (the rest of the crate is written as text), so
-/// (when the pipeline runs `parallel` and there are enough items) the items are parsed and
-/// printed in two halves, on two threads: items are printed alike alone
-/// or among others, so the halves joined are the module printed whole. Tokens and syntax trees
-/// cannot cross threads: the second half goes to its thread as text, and the two threads
-/// exchange what gating needs as plain data (`Exchange`).
-pub fn format_types(items: TokenStream, api: &Api, parallel: bool) -> Result<String, Diagnostics> {
-    let (first, second) = halves(items, if parallel { MIN_ITEMS_TO_SHARE } else { usize::MAX });
-    if second.is_empty() {
+/// typify's items are most of the formatting there is (the rest of the crate is written as
+/// text), so (when the pipeline runs `parallel` and there are enough items) they are parsed
+/// and printed in two halves, on two threads: items are printed alike alone or among others,
+/// so the halves joined are the module printed whole. Tokens and syntax trees cannot cross
+/// threads: the second half goes to its thread as text, and the two threads exchange what
+/// gating needs as plain data (`Exchange`).
+pub fn format_types(types: Types, gate_by: Option<&Api>, parallel: bool) -> Result<String, Diagnostics> {
+    let gate_by = gate_by.filter(|api| !api.features.is_empty());
+    let own: Vec<&str> = crate::emit::types::own_names(&types.own).collect();
+    let (first, second) = halves(types.tokens, if parallel { MIN_ITEMS_TO_SHARE } else { usize::MAX });
+    let (typify_module, own_cfgs) = if second.is_empty() {
         // Few items: formatted here.
         let mut file = parse(crate::emit::types_module(&first))?;
-        gate::gate_types(module_items(&mut file)?, api);
-        return Ok(prettyplease::unparse(&file));
+        let own_cfgs = match gate_by {
+            Some(api) => gate::gate_types(module_items(&mut file)?, &own, api),
+            None => Vec::new(),
+        };
+        (prettyplease::unparse(&file), own_cfgs)
+    } else {
+        format_halves(first, second.to_string(), &own, gate_by)?
+    };
+    let own_text = crate::emit::types::write_own(&types.own, &own_cfgs).map_err(Diagnostics::single)?;
+    // Our enums go last in the module, before its closing brace (an empty module is `{}`).
+    match typify_module.strip_suffix("}\n") {
+        Some(open) if own_text.is_empty() => Ok(format!("{open}}}\n")),
+        Some(open) if open.ends_with('{') => Ok(format!("{open}\n{own_text}}}\n")),
+        Some(open) => Ok(format!("{open}{own_text}}}\n")),
+        None => Err(bug("printed the types module in an unexpected shape")),
     }
-    let second = second.to_string();
-    let gated = !api.features.is_empty();
+}
+
+/// typify's items in two halves, printed on two threads and joined; the cfgs of our enums.
+fn format_halves(first: TokenStream, second: String, own: &[&str], gate_by: Option<&Api>) -> Result<(String, Vec<gate::Cfgs>), Diagnostics> {
+    let gated = gate_by.is_some();
     let (to_second, at_second) = mpsc::channel::<Exchange>();
     let (to_first, at_first) = mpsc::channel::<Exchange>();
     std::thread::scope(|scope| {
         let second_lane = crate::Lane::start(scope, "types-half", true, move || format_second_half(&second, gated, to_first, &at_second));
         // Whatever stops one half early stops the other: each half owns its sender, which goes
         // when the half ends, so the other's next `recv` fails rather than waits.
-        let first = format_first_half(first, api, gated, to_second, &at_first);
+        let first = format_first_half(first, own, gate_by, to_second, &at_first);
         // The second half's error first: a failure there is what stopped the first.
         let second = second_lane.join("the second half of the types")??;
-        let first = first?;
+        let (first, own_cfgs) = first?;
         // The first half without the module's closing brace, the second without its opening.
         let opening = "pub mod types {\n";
         match (first.strip_suffix("}\n"), second.find(opening)) {
-            (Some(first), Some(at)) => Ok(format!("{first}{}", &second[at + opening.len()..])),
+            (Some(first), Some(at)) => Ok((format!("{first}{}", &second[at + opening.len()..]), own_cfgs)),
             _ => Err(bug("printed the types module in an unexpected shape")),
         }
     })
 }
 
-/// The first half of the types module, printed; it decides the gating of both halves.
-fn format_first_half(items: TokenStream, api: &Api, gated: bool, to_second: Sender<Exchange>, at_first: &Receiver<Exchange>) -> Result<String, Diagnostics> {
+/// The first half of the types module, printed; it decides the gating of both halves and of
+/// our enums (`own`), and returns our enums' cfgs.
+fn format_first_half(
+    items: TokenStream,
+    own: &[&str],
+    gate_by: Option<&Api>,
+    to_second: Sender<Exchange>,
+    at_first: &Receiver<Exchange>,
+) -> Result<(String, Vec<gate::Cfgs>), Diagnostics> {
     let stopped = || bug("stopped gating the types");
     let mut file = parse(crate::emit::types_module(&items))?;
-    if gated {
+    let mut own_cfgs = Vec::new();
+    if let Some(api) = gate_by {
         let items = module_items(&mut file)?;
         let mut outline = gate::Outline::of(items);
         let Ok(Exchange::Outline(second)) = at_first.recv() else { return Err(stopped()) };
         let split = items.len();
         outline.extend(second);
+        let own_split = outline.len();
+        outline.extend(gate::Outline::of_own(own));
         let known = outline.known();
         let _ = to_second.send(Exchange::Known(known.clone()));
         let mut mentions = gate::mentions(items, &known);
         let Ok(Exchange::Mentions(second)) = at_first.recv() else { return Err(stopped()) };
         mentions.extend(second);
+        mentions.extend(gate::own_mentions(own));
         let mut cfgs = gate::decide(&outline, &mentions, &known, api);
+        own_cfgs = cfgs.split_off(own_split);
         let _ = to_second.send(Exchange::Cfgs(cfgs.split_off(split)));
         gate::apply(items, &cfgs);
     }
-    Ok(prettyplease::unparse(&file))
+    Ok((prettyplease::unparse(&file), own_cfgs))
 }
 
 /// The second half of the types module (sent as text), printed, gated as the first half says.
@@ -108,7 +140,7 @@ enum Exchange {
     /// What the second half's items name.
     Mentions(Vec<std::collections::BTreeSet<String>>),
     /// The cfg attributes of the second half's items.
-    Cfgs(Vec<Vec<Vec<String>>>),
+    Cfgs(Vec<gate::Cfgs>),
 }
 
 /// `items` cut in two at the item boundary nearest the middle: after a `;` or a `{ ... }`

@@ -32,16 +32,31 @@ use syn::{Item, Type};
 
 use crate::model::{Api, BodyKind, Operation, ParamType};
 
-/// Adds the cfg attributes to `items`, the items of `pub mod types`, when `api` has features.
-pub fn gate_types(items: &mut [Item], api: &Api) {
+/// The feature sets one item is compiled under, one `cfg` attribute each (none: always compiled).
+pub type Cfgs = Vec<Vec<String>>;
+
+/// Adds the cfg attributes to `items`, the items of `pub mod types`, when `api` has features,
+/// and returns those of our enums named `own`, which follow them in the module as text (one
+/// list of feature sets per enum, each set one attribute; empty when not gated).
+pub fn gate_types(items: &mut [Item], own: &[&str], api: &Api) -> Vec<Cfgs> {
     if api.features.is_empty() {
-        return;
+        return Vec::new();
     }
-    let outline = Outline::of(items);
+    let mut outline = Outline::of(items);
+    outline.extend(Outline::of_own(own));
     let known = outline.known();
-    let mentions = mentions(items, &known);
-    let cfgs = decide(&outline, &mentions, &known, api);
+    let mut mentions = mentions(items, &known);
+    mentions.extend(own_mentions(own));
+    let mut cfgs = decide(&outline, &mentions, &known, api);
+    let own_cfgs = cfgs.split_off(items.len());
     apply(items, &cfgs);
+    own_cfgs
+}
+
+/// What our enums name of the module's types: nothing (only `String` and `std`), so each goes
+/// where the types that hold it go.
+pub fn own_mentions(own: &[&str]) -> Vec<BTreeSet<String>> {
+    vec![BTreeSet::new(); own.len()]
 }
 
 /// What gating needs of each item before the types are known: the type it defines or is an
@@ -63,9 +78,19 @@ impl Outline {
         }
     }
 
+    /// Our enums named `own`, written as text after the items: each defines a type of its name.
+    pub fn of_own(own: &[&str]) -> Outline {
+        Outline { keys: own.iter().map(|name| Some((*name).to_owned())).collect(), defines: vec![true; own.len()], modules: vec![false; own.len()] }
+    }
+
     /// The types defined here. (`impl From<Species> for String` defines none.)
     pub fn known(&self) -> BTreeSet<String> {
         self.keys.iter().zip(&self.defines).filter(|(_, defines)| **defines).filter_map(|(key, _)| key.clone()).collect()
+    }
+
+    /// How many items are outlined.
+    pub fn len(&self) -> usize {
+        self.keys.len()
     }
 
     /// This outline followed by `other`'s (of the items that follow).
@@ -83,7 +108,7 @@ pub fn mentions(items: &[Item], known: &BTreeSet<String>) -> Vec<BTreeSet<String
 
 /// Steps 3 and 4: the feature sets each item is compiled under, one `cfg` each (none: always
 /// compiled), for the items `outline` and `mentions` describe, in order.
-pub fn decide(outline: &Outline, mentions: &[BTreeSet<String>], known: &BTreeSet<String>, api: &Api) -> Vec<Vec<Vec<String>>> {
+pub fn decide(outline: &Outline, mentions: &[BTreeSet<String>], known: &BTreeSet<String>, api: &Api) -> Vec<Cfgs> {
     let keys: Vec<Option<&str>> = outline.keys.iter().map(|key| key.as_deref().filter(|key| known.contains(*key))).collect();
     let mut refers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for (key, named) in keys.iter().zip(mentions) {
@@ -132,7 +157,7 @@ pub fn decide(outline: &Outline, mentions: &[BTreeSet<String>], known: &BTreeSet
 }
 
 /// Puts the decided `cfg` attributes on `items`.
-pub fn apply(items: &mut [Item], cfgs: &[Vec<Vec<String>>]) {
+pub fn apply(items: &mut [Item], cfgs: &[Cfgs]) {
     for (item, sets) in items.iter_mut().zip(cfgs) {
         for set in sets {
             let cfg = crate::features::cfg_any(set.iter().map(String::as_str));

@@ -188,7 +188,8 @@ fn emit_and_format(api: &model::Api, header: &str, parallel: bool) -> Result<(em
     std::thread::scope(|scope| {
         let types_lane = Lane::start(scope, "types", parallel, || {
             let types = emit::types::emit_types(api).map_err(Diagnostics::single)?;
-            Ok((types.facts, format::format_types(types.tokens, api, parallel)?))
+            let facts = types.facts;
+            Ok((facts, format::format_types(types, Some(api), parallel)?))
         });
         let [client, methods, requests, responses] = emit::own_parts(api);
         let (facts, types) = types_lane.join("the schema types")??;

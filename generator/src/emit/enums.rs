@@ -15,11 +15,10 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
 use serde_json::{json, Map, Value};
 
-use crate::emit::docs::doc_lines;
+use crate::emit::docs::text_lines;
+use crate::emit::text::{string, Writer};
 use crate::naming::{pascal, unique};
 
 /// typify writes an external type's path after `::`, so the generated crate names itself with
@@ -269,128 +268,177 @@ fn symbol_name(value: &str) -> String {
     }
 }
 
-/// The tokens of the enums, to go into the `types` module.
-pub fn emit(enums: &[OwnEnum]) -> TokenStream {
-    let items = enums.iter().map(|own| if own.open { emit_open(own) } else { emit_closed(own) });
-    quote! { #(#items)* }
+/// The enums as formatted Rust source, to go at the end of the `types` module (one level in).
+/// Each enum's items carry the `cfg` attributes gating gave it: `cfgs[i]` for `enums[i]`, a
+/// list of feature sets, one attribute each (none when the list is empty or missing).
+///
+/// They are written as text, as the rest of our code is, rather than as tokens for
+/// prettyplease: their impls are the most expensive items of the module to parse and print.
+/// The text is what prettyplease prints for the same items (a test holds it to that); an enum
+/// with a line too long for that to be sure (a long value or name, many features) is printed
+/// by prettyplease from the text instead.
+pub fn write(enums: &[OwnEnum], cfgs: &[crate::gate::Cfgs]) -> Result<String, String> {
+    let mut out = String::new();
+    for (index, own) in enums.iter().enumerate() {
+        let attributes: Vec<String> = cfgs.get(index).into_iter().flatten().map(|set| cfg_any(set)).collect();
+        let mut writer = Writer::indented(1);
+        if own.open {
+            write_open(&mut writer, own, &attributes);
+        } else {
+            write_closed(&mut writer, own, &attributes);
+        }
+        let text = writer.finish();
+        if text.lines().all(|line| line.len() <= SURELY_UNBROKEN || line.trim_start().starts_with("///")) {
+            out.push_str(&text);
+        } else {
+            out.push_str(&prettyplease_items(&text)?);
+        }
+    }
+    Ok(out)
 }
 
-fn enum_docs(own: &OwnEnum, note: &str) -> TokenStream {
-    let mut lines: Vec<String> = own.description.iter().map(|text| text.trim().to_owned()).collect();
+/// prettyplease breaks a line past 89 columns (`MARGIN`), and sometimes one a little shorter
+/// when the break would end further on (` {`, `,`); a line this short it never breaks.
+const SURELY_UNBROKEN: usize = 80;
+
+/// `#[cfg(any(feature = "a", ...))]`, as gating writes it on typify's items.
+fn cfg_any(features: &[String]) -> String {
+    let features: Vec<String> = features.iter().map(|feature| format!("feature = {}", string(feature))).collect();
+    format!("#[cfg(any({}))]", features.join(", "))
+}
+
+/// `text`, items one level into a module, printed by prettyplease.
+fn prettyplease_items(text: &str) -> Result<String, String> {
+    let file: syn::File = syn::parse_str(&format!("mod m {{\n{text}}}\n")).map_err(|error| format!("wrote an enum that does not parse as Rust: {error}"))?;
+    let printed = prettyplease::unparse(&file);
+    match printed.strip_prefix("mod m {\n").and_then(|inner| inner.strip_suffix("}\n")) {
+        Some(inner) => Ok(inner.to_owned()),
+        None => Err("printed an enum in an unexpected shape".into()),
+    }
+}
+
+/// The enum's doc comment: its description, then `note`.
+fn write_docs(out: &mut Writer, own: &OwnEnum, note: &str) {
+    let mut lines = own.description.as_deref().map(text_lines).unwrap_or_default();
     if !lines.is_empty() {
         lines.push(String::new());
     }
     lines.push(note.to_owned());
-    doc_lines(lines)
+    out.docs(lines);
 }
 
-fn emit_closed(own: &OwnEnum) -> TokenStream {
-    let name = format_ident!("{}", own.name);
-    let names = variant_names(&own.values, None);
-    let docs = enum_docs(own, "The values' Rust names would collide, so each variant names its value.");
-    let variants = own.values.iter().zip(&names).map(|(value, variant)| {
-        let variant = format_ident!("{}", variant);
-        let doc = format!(" `{value}`");
-        quote! {
-            #[doc = #doc]
-            #[serde(rename = #value)]
-            #variant,
-        }
-    });
-    let display = own.values.iter().zip(&names).map(|(value, variant)| {
-        let variant = format_ident!("{}", variant);
-        quote! { Self::#variant => #value, }
-    });
-    quote! {
-        #docs
-        #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Copy, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
-        pub enum #name {
-            #(#variants)*
-        }
-
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(match self {
-                    #(#display)*
-                })
-            }
-        }
+/// `#[derive(...)]` of `derives`, one per line: the list is always longer than a line.
+fn write_derive(out: &mut Writer, derives: &[&str]) {
+    out.open("#[derive(");
+    let (last, others) = derives.split_last().map_or((None, derives), |(last, others)| (Some(last), others));
+    for derive in others {
+        out.line(format_args!("{derive},"));
     }
+    if let Some(last) = last {
+        out.line(last);
+    }
+    out.close(")]");
+}
+
+fn write_attributes(out: &mut Writer, attributes: &[String]) {
+    for attribute in attributes {
+        out.line(attribute);
+    }
+}
+
+fn write_closed(out: &mut Writer, own: &OwnEnum, cfgs: &[String]) {
+    let name = &own.name;
+    let names = variant_names(&own.values, None);
+    write_docs(out, own, "The values' Rust names would collide, so each variant names its value.");
+    write_derive(out, &["::serde::Deserialize", "::serde::Serialize", "Clone", "Copy", "Debug", "Eq", "Hash", "Ord", "PartialEq", "PartialOrd"]);
+    write_attributes(out, cfgs);
+    out.open(format_args!("pub enum {name} {{"));
+    for (value, variant) in own.values.iter().zip(&names) {
+        out.docs([format!("`{value}`")]);
+        out.line(format_args!("#[serde(rename = {})]", string(value)));
+        out.line(format_args!("{variant},"));
+    }
+    out.close("}");
+    write_attributes(out, cfgs);
+    out.open(format_args!("impl ::std::fmt::Display for {name} {{"));
+    out.open("fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {");
+    out.open("f.write_str(");
+    out.open("match self {");
+    for (value, variant) in own.values.iter().zip(&names) {
+        out.line(format_args!("Self::{variant} => {},", string(value)));
+    }
+    out.close("},");
+    out.close(")");
+    out.close("}");
+    out.close("}");
 }
 
 /// An open enum: the listed values, and `Unknown(String)` for any other (named
 /// `UnknownValue`, or further, when a listed value takes `Unknown`).
-fn emit_open(own: &OwnEnum) -> TokenStream {
-    let name = format_ident!("{}", own.name);
+fn write_open(out: &mut Writer, own: &OwnEnum, cfgs: &[String]) {
+    let name = &own.name;
     let mut taken = BTreeSet::new();
     let names = variant_names(&own.values, Some(&mut taken));
-    let catch_all = format_ident!("{}", if taken.contains("Unknown") { unique("UnknownValue", &mut taken) } else { "Unknown".to_owned() });
-    let docs = enum_docs(
-        own,
-        &format!("Received from the server, so open: a value the spec does not list is kept in `{catch_all}`."),
-    );
-    let variants = own.values.iter().zip(&names).map(|(value, variant)| {
-        let variant = format_ident!("{}", variant);
-        let doc = format!(" `{value}`");
-        quote! { #[doc = #doc] #variant, }
-    });
-    let to_text = own.values.iter().zip(&names).map(|(value, variant)| {
-        let variant = format_ident!("{}", variant);
-        quote! { Self::#variant => #value, }
-    });
-    let from_text = own.values.iter().zip(&names).map(|(value, variant)| {
-        let variant = format_ident!("{}", variant);
-        quote! { #value => Self::#variant, }
-    });
-    quote! {
-        #docs
-        #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
-        #[serde(from = "String", into = "String")]
-        pub enum #name {
-            #(#variants)*
-            /// A value the spec does not list (a newer server's), as received.
-            #catch_all(String),
-        }
-
-        impl #name {
-            /// The value as it is on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(#to_text)*
-                    Self::#catch_all(value) => value,
-                }
-            }
-        }
-
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::std::convert::From<String> for #name {
-            fn from(value: String) -> Self {
-                match value.as_str() {
-                    #(#from_text)*
-                    _ => Self::#catch_all(value),
-                }
-            }
-        }
-
-        impl ::std::convert::From<#name> for String {
-            fn from(value: #name) -> Self {
-                value.as_str().to_owned()
-            }
-        }
-
-        impl ::std::str::FromStr for #name {
-            type Err = ::std::convert::Infallible;
-
-            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                Ok(Self::from(value.to_owned()))
-            }
-        }
+    let catch_all = if taken.contains("Unknown") { unique("UnknownValue", &mut taken) } else { "Unknown".to_owned() };
+    write_docs(out, own, &format!("Received from the server, so open: a value the spec does not list is kept in `{catch_all}`."));
+    write_derive(out, &["::serde::Deserialize", "::serde::Serialize", "Clone", "Debug", "Eq", "Hash", "Ord", "PartialEq", "PartialOrd"]);
+    out.line("#[serde(from = \"String\", into = \"String\")]");
+    write_attributes(out, cfgs);
+    out.open(format_args!("pub enum {name} {{"));
+    for (value, variant) in own.values.iter().zip(&names) {
+        out.docs([format!("`{value}`")]);
+        out.line(format_args!("{variant},"));
     }
+    out.docs(["A value the spec does not list (a newer server's), as received."]);
+    out.line(format_args!("{catch_all}(String),"));
+    out.close("}");
+
+    write_attributes(out, cfgs);
+    out.open(format_args!("impl {name} {{"));
+    out.docs(["The value as it is on the wire."]);
+    out.open("pub fn as_str(&self) -> &str {");
+    out.open("match self {");
+    for (value, variant) in own.values.iter().zip(&names) {
+        out.line(format_args!("Self::{variant} => {},", string(value)));
+    }
+    out.line(format_args!("Self::{catch_all}(value) => value,"));
+    out.close("}");
+    out.close("}");
+    out.close("}");
+
+    write_attributes(out, cfgs);
+    out.open(format_args!("impl ::std::fmt::Display for {name} {{"));
+    out.open("fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {");
+    out.line("f.write_str(self.as_str())");
+    out.close("}");
+    out.close("}");
+
+    write_attributes(out, cfgs);
+    out.open(format_args!("impl ::std::convert::From<String> for {name} {{"));
+    out.open("fn from(value: String) -> Self {");
+    out.open("match value.as_str() {");
+    for (value, variant) in own.values.iter().zip(&names) {
+        out.line(format_args!("{} => Self::{variant},", string(value)));
+    }
+    out.line(format_args!("_ => Self::{catch_all}(value),"));
+    out.close("}");
+    out.close("}");
+    out.close("}");
+
+    write_attributes(out, cfgs);
+    out.open(format_args!("impl ::std::convert::From<{name}> for String {{"));
+    out.open(format_args!("fn from(value: {name}) -> Self {{"));
+    out.line("value.as_str().to_owned()");
+    out.close("}");
+    out.close("}");
+
+    write_attributes(out, cfgs);
+    out.open(format_args!("impl ::std::str::FromStr for {name} {{"));
+    out.line("type Err = ::std::convert::Infallible;");
+    out.open("fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {");
+    out.line("Ok(Self::from(value.to_owned()))");
+    out.close("}");
+    out.close("}");
 }
 
 #[cfg(test)]
@@ -432,10 +480,40 @@ mod tests {
         assert_eq!(schemas["NewItem"]["properties"]["priority"]["enum"], json!(["low", "high"]), "request-only enums stay typify's, closed");
     }
 
+    fn own(name: &str, values: &[&str], description: Option<&str>, open: bool) -> OwnEnum {
+        OwnEnum { name: name.into(), values: values.iter().map(|value| (*value).to_owned()).collect(), description: description.map(str::to_owned), open }
+    }
+
+    #[test]
+    fn the_text_is_what_prettyplease_prints() {
+        let features = |sets: &[&[&str]]| -> Vec<Vec<String>> { sets.iter().map(|set| set.iter().map(|name| (*name).to_owned()).collect()).collect() };
+        let cases = [
+            (own("Order", &["asc", "ASC", "+1", "!="], None, false), vec![]),
+            (own("State", &["up", "down"], Some("The state.\n\nOne of:\n- `up`\n- `down`"), true), vec![]),
+            (own("Quoted", &["a \"b\"", "back\\slash", "naïve", "tab\there"], Some("  Padded.  "), true), vec![]),
+            (own("Gated", &["on", "off"], None, true), features(&[&["pets"]])),
+            (own("Gated2", &["on", "off"], None, false), features(&[&["pets", "stores"], &["users"]])),
+        ];
+        for (own, cfgs) in cases {
+            let text = write(std::slice::from_ref(&own), &[cfgs]).unwrap();
+            assert!(text.lines().all(|line| line.len() <= SURELY_UNBROKEN || line.contains("///")), "{text}");
+            assert_eq!(prettyplease_items(&text).unwrap(), text, "{}", own.name);
+        }
+    }
+
+    #[test]
+    fn an_enum_with_a_line_too_long_is_printed_by_prettyplease() {
+        let long = "v".repeat(90);
+        let text = write(&[own("Long", &[&long, "short"], None, true)], &[]).unwrap();
+        assert!(syn::parse_str::<syn::File>(&text).is_ok(), "{text}");
+        assert_eq!(prettyplease_items(&text).unwrap(), text);
+        assert!(text.contains(&format!("\n                {} => {{\n", string(&long))), "{text}");
+    }
+
     #[test]
     fn the_catch_all_variant_steps_aside_for_a_listed_unknown() {
-        let own = OwnEnum { name: "State".into(), values: vec!["UNKNOWN".into(), "up".into()], description: None, open: true };
-        let text = emit_open(&own).to_string();
-        assert!(text.contains("Unknown ,") && text.contains("UnknownValue (String)"), "{text}");
+        let own = own("State", &["UNKNOWN", "up"], None, true);
+        let text = write(&[own], &[]).unwrap();
+        assert!(text.contains("        Unknown,\n") && text.contains("        UnknownValue(String),\n"), "{text}");
     }
 }

@@ -46,10 +46,10 @@ pub struct Emitted {
     pub types: types::TypeFacts,
 }
 
-/// A part's code: tokens, formatted by stage 5, or text written already formatted.
+/// A part's code: the schema types, formatted by stage 5, or text written already formatted.
 pub enum Code {
-    /// Tokens, to be pretty-printed.
-    Tokens(TokenStream),
+    /// The schema types: typify's tokens, to be pretty-printed, and our enums.
+    Types(types::Types),
     /// Formatted Rust source.
     Text(String),
 }
@@ -58,9 +58,10 @@ pub enum Code {
 /// on several threads; this is the same output.)
 pub fn emit(api: &Api) -> Result<Emitted, Diagnostics> {
     let types = types::emit_types(api).map_err(Diagnostics::single)?;
-    let mut parts = vec![Code::Text(head(api, &types.facts)), Code::Tokens(types_module(&types.tokens))];
+    let facts = types.facts;
+    let mut parts = vec![Code::Text(head(api, &facts)), Code::Types(types)];
     parts.extend(own_parts(api).map(Code::Text));
-    Ok(Emitted { parts, types: types.facts })
+    Ok(Emitted { parts, types: facts })
 }
 
 /// The crate's documentation, attributes and re-exports.
@@ -87,7 +88,7 @@ pub fn head(api: &Api, types: &types::TypeFacts) -> String {
     out.finish()
 }
 
-/// `pub mod types` around the schema types.
+/// `pub mod types` around typify's items.
 pub fn types_module(type_items: &TokenStream) -> TokenStream {
     quote! {
         /// The schemas of the spec as Rust types.

@@ -23,6 +23,11 @@ pub struct Writer {
 }
 
 impl Writer {
+    /// A writer whose lines start `depth` levels in (items inside a module, say).
+    pub fn indented(depth: usize) -> Writer {
+        Writer { out: String::new(), depth }
+    }
+
     /// One line at the current indentation.
     pub fn line(&mut self, text: impl fmt::Display) {
         self.indent();

@@ -10,13 +10,16 @@ use proc_macro2::TokenStream;
 use serde_json::{json, Map, Value};
 
 use super::enums;
+pub use super::enums::OwnEnum;
 use crate::diagnostic::Diagnostic;
 use crate::model::Api;
 
 /// The `types` module's contents, and what is known about them.
 pub struct Types {
-    /// The items of `pub mod types`.
+    /// typify's items of `pub mod types`.
     pub tokens: TokenStream,
+    /// Our enums, which follow typify's items in the module ([`write_own`]).
+    pub own: Vec<OwnEnum>,
     /// How many there are and which optional crates they need.
     pub facts: TypeFacts,
 }
@@ -63,10 +66,8 @@ pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
         )
         .help(crate::diagnostic::REPORT_A_BUG));
     }
-    let typify_items = allow_unused_defaults(typify_items);
-    let own_items = enums::emit(&own_enums);
     Ok(Types {
-        tokens: quote::quote! { #typify_items #own_items },
+        tokens: allow_unused_defaults(typify_items),
         facts: TypeFacts {
             count: type_space.iter_types().count() + own_enums.len(),
             own_enums: own_enums.len(),
@@ -74,7 +75,18 @@ pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
             uses_uuid: type_space.uses_uuid(),
             uses_regress: type_space.uses_regress(),
         },
+        own: own_enums,
     })
+}
+
+/// Our enums as formatted text, each under the `cfg` attributes of `cfgs` (see [`enums::write`]).
+pub fn write_own(own: &[OwnEnum], cfgs: &[crate::gate::Cfgs]) -> Result<String, Diagnostic> {
+    enums::write(own, cfgs).map_err(Diagnostic::bug)
+}
+
+/// The names of our enums, in the order they are written.
+pub fn own_names(own: &[OwnEnum]) -> impl Iterator<Item = &str> {
+    own.iter().map(enums::OwnEnum::name)
 }
 
 /// typify writes a `defaults` module of generic helpers for `#[serde(default = ...)]` and not all
