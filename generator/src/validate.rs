@@ -14,6 +14,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use openapiv3::OpenAPI;
+use serde::Deserialize as _;
 use serde_json::{Map, Value};
 
 use crate::diagnostic::{escape_segment, pointer, Diagnostic, Diagnostics};
@@ -48,12 +49,18 @@ pub fn check(document: &Document, lenient: bool) -> Result<(OpenAPI, Diagnostics
     let facts = shape::check(root, &mut found);
     // The typed reading depends on the shape's facts only, not on what the other checks find,
     // so it runs beside them (its result is used only when they find no error).
-    let (typed, mut found) = std::thread::scope(|scope| {
+    let (typed, mut found, schemas_readable) = std::thread::scope(|scope| {
         let reader = crate::Lane::start(scope, "typed-reading", facts.schemas.len() >= MIN_SCHEMAS_TO_SHARE, || read_typed(root, &facts, lenient));
-        let found = check_more(root, &facts, found);
+        let (found, schemas_readable) = check_more(root, &facts, found);
         let typed = reader.join("the typed reading").unwrap_or_else(|_| Err(Diagnostic::bug("stopped while reading the document")));
-        (typed, found)
+        (typed, found, schemas_readable)
     });
+    // Where the typed reader refused the document, each schema read alone says which it could
+    // not read. With an error already found in the schemas, its messages would only repeat it in
+    // serde's words.
+    if typed.is_err() && schemas_readable {
+        schemas::check_typed_each(&facts.schemas, &mut found);
+    }
     // A path item reached through a `$ref` is checked for each path that uses it.
     let mut seen = BTreeSet::new();
     found.retain(|diagnostic| seen.insert((diagnostic.pointer.clone(), diagnostic.message.clone())));
@@ -76,16 +83,17 @@ pub fn check(document: &Document, lenient: bool) -> Result<(OpenAPI, Diagnostics
 const MIN_SCHEMAS_TO_SHARE: usize = 64;
 
 /// The checks that need the shape's facts: schemas, references, extensions, paths,
-/// parameters, security, servers.
-fn check_more(root: &Value, facts: &shape::Facts, mut found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+/// parameters, security, servers. Also whether no error was found up to the schemas' checks.
+fn check_more(root: &Value, facts: &shape::Facts, mut found: Vec<Diagnostic>) -> (Vec<Diagnostic>, bool) {
     schemas::check(&facts.schemas, &mut found);
+    let schemas_readable = !found.iter().any(|diagnostic| diagnostic.severity == Severity::Error);
     references::check(root, &facts.refs, &mut found);
     extensions::check(&facts.extensions, &mut found);
     check_paths(root, &mut found);
     check_component_parameters(root, &mut found);
     check_security(root, &mut found);
     check_servers(root, &mut found);
-    found
+    (found, schemas_readable)
 }
 
 /// The document read into openapiv3's types, or where and why the typed reader refused it.
@@ -114,11 +122,16 @@ fn read_typed(root: &Value, facts: &shape::Facts, lenient: bool) -> Result<OpenA
         }
         repaired
     });
-    serde_path_to_error::deserialize::<_, OpenAPI>(repaired.as_ref().unwrap_or(root)).map_err(|error| {
-        // The checks should have caught whatever the typed reader refuses; this is the
-        // backstop, located at the node serde stopped at.
-        Diagnostic::error(path_to_pointer(error.path()), format!("not a valid OpenAPI 3.0 document: {}", error.inner()))
-            .help("see the OpenAPI 3.0.3 specification for this object's fields")
+    let document = repaired.as_ref().unwrap_or(root);
+    // Read without tracking the path first: it costs a third more, and is only needed to say
+    // where a document the checks let through is refused (read again then).
+    OpenAPI::deserialize(document).or_else(|_| {
+        serde_path_to_error::deserialize::<_, OpenAPI>(document).map_err(|error| {
+            // The checks should have caught whatever the typed reader refuses; this is the
+            // backstop, located at the node serde stopped at.
+            Diagnostic::error(path_to_pointer(error.path()), format!("not a valid OpenAPI 3.0 document: {}", error.inner()))
+                .help("see the OpenAPI 3.0.3 specification for this object's fields")
+        })
     })
 }
 
