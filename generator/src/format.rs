@@ -35,9 +35,14 @@ pub fn format_part(code: Code) -> Result<String, Diagnostics> {
 /// threads: the second half goes to its thread as text, and the two threads exchange what
 /// gating needs as plain data (`Exchange`).
 pub fn format_types(types: Types, gate_by: Option<&Api>, parallel: bool) -> Result<String, Diagnostics> {
+    format_types_sharing(types, gate_by, if parallel { MIN_ITEMS_TO_SHARE } else { usize::MAX })
+}
+
+/// [`format_types`], typify's items shared between two threads from `min_items` items on.
+fn format_types_sharing(types: Types, gate_by: Option<&Api>, min_items: usize) -> Result<String, Diagnostics> {
     let gate_by = gate_by.filter(|api| !api.features.is_empty());
     let own: Vec<&str> = crate::emit::types::own_names(&types.own).collect();
-    let (first, second) = halves(types.tokens, if parallel { MIN_ITEMS_TO_SHARE } else { usize::MAX });
+    let (first, second) = halves(types.tokens, min_items);
     let (typify_module, own_cfgs) = if second.is_empty() {
         // Few items: formatted here.
         let mut file = parse(crate::emit::types_module(&first))?;
@@ -168,9 +173,12 @@ fn halves(items: TokenStream, min_items: usize) -> (TokenStream, TokenStream) {
     (first.into_iter().collect(), second.into_iter().collect())
 }
 
-/// Below this many items, a second thread (its stack, its allocator heap, the text it is sent)
-/// costs more than the half of the formatting it takes over.
-const MIN_ITEMS_TO_SHARE: usize = 16;
+/// Below this many items, a second thread (its start, the text it is sent, lexing that again:
+/// a quarter more work for the half it takes) costs more than the half of the formatting it
+/// takes over, on a machine whose other core is busy. Measured whole-process against bare
+/// progenitor (BENCHMARKS.md, fifth pass): without the split propolis-server (64 items) went
+/// from 1.05 to 0.98 and buildomat (55) from 0.93 to 0.87; nexus (439) was the same either way.
+const MIN_ITEMS_TO_SHARE: usize = 256;
 
 const ITEM_KEYWORDS: &[&str] = &["pub", "impl", "struct", "enum", "mod", "fn", "type", "use", "const", "static", "trait"];
 
@@ -217,6 +225,38 @@ mod tests {
         drop(to_second);
         let printed = format_second_half("pub struct A { a: u8 }", true, to_first, &at_second);
         assert!(printed.is_err());
+    }
+
+    #[test]
+    fn the_types_printed_in_two_halves_are_the_types_printed_whole_gating_included() {
+        // Two groups of operations, enough for features, each reaching types of its own (an
+        // open enum of ours among them) and one shared type.
+        let mut paths = String::new();
+        for (group, body) in [("pets", "Pet"), ("stores", "Store")] {
+            for index in 0..26 {
+                paths.push_str(&format!(
+                    "  /{group}/{index}:\n    get:\n      operationId: get_{group}_{index}\n      tags: [{group}]\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {{$ref: '#/components/schemas/{body}'}}\n"
+                ));
+            }
+        }
+        let schemas = "    Pet:\n      type: object\n      properties:\n        species: {$ref: '#/components/schemas/Species'}\n        owner: {$ref: '#/components/schemas/Owner'}\n        shared: {$ref: '#/components/schemas/Shared'}\n    Owner:\n      type: object\n      properties:\n        name: {type: string}\n    Species:\n      type: string\n      enum: [cat, dog]\n    Store:\n      type: object\n      properties:\n        shared: {$ref: '#/components/schemas/Shared'}\n    Shared:\n      type: object\n      properties:\n        note: {type: string}\n";
+        let spec = format!("openapi: 3.0.3\ninfo: {{title: Halves, version: '1'}}\npaths:\n{paths}components:\n  schemas:\n{schemas}");
+        let path = std::env::temp_dir().join(format!("generator-halves-{}.yaml", std::process::id()));
+        std::fs::write(&path, spec).unwrap();
+        let document = crate::input::load(&path).unwrap_or_else(|found| panic!("{}", found.render()));
+        let _ = std::fs::remove_file(&path);
+        let (openapi, _) = crate::validate::check(&document, false).unwrap_or_else(|found| panic!("{}", found.render()));
+        let (api, _) = crate::model::lower(&openapi, &document).unwrap_or_else(|found| panic!("{}", found.render()));
+        assert_eq!(api.features, ["pets", "stores"]);
+        let types = || crate::emit::types::emit_types(&api).unwrap_or_else(|problem| panic!("{}", problem.message));
+        let whole = format_types_sharing(types(), Some(&api), usize::MAX).unwrap_or_else(|found| panic!("{}", found.render()));
+        assert!(!halves(types().tokens, 2).1.is_empty(), "the items are shared");
+        let in_halves = format_types_sharing(types(), Some(&api), 2).unwrap_or_else(|found| panic!("{}", found.render()));
+        assert_eq!(in_halves, whole);
+        assert!(whole.contains("#[cfg(any(feature = \"pets\"))]\n    pub struct Owner {"), "{whole}");
+        assert!(whole.contains("#[cfg(any(feature = \"pets\"))]\n    pub enum Species {"), "{whole}");
+        assert!(whole.contains("#[cfg(any(feature = \"stores\"))]\n    pub struct Store {"), "{whole}");
+        assert!(whole.contains("PartialEq)]\n    pub struct Shared {"), "{whole}");
     }
 
     #[test]

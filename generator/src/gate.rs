@@ -3,7 +3,9 @@
 //! builds one group does not compile the types of the others.
 //!
 //! typify writes the types, so they are gated after it, on the parsed `types` module (the
-//! formatter parses it anyway), before it is printed:
+//! formatter parses it anyway), before it is printed. Our own enums (`emit/enums.rs`), written
+//! as text after typify's items, are gated by name: they name no other type of the module, so
+//! each goes wherever the types that hold it go.
 //!
 //! 1. each item of the module is keyed by the type it defines (an `impl` by its self type, when
 //!    that type is defined here);

@@ -13,9 +13,10 @@
 //! - `names`: the names and types of an operation's enums, bodies and arguments, which the
 //!   parts above share.
 //!
-//! The code whose shape is ours (everything but the schema types) is written directly as
-//! formatted text ([`text`]); the schema types are typify's tokens, formatted by stage 5. Each
-//! part of `lib.rs` is one or the other ([`Code`]).
+//! The code whose shape is ours (everything but typify's schema types, our string enums
+//! included) is written directly as formatted text ([`text`]); typify's types are tokens,
+//! formatted by stage 5, which also writes our enums after them in the `types` module (their
+//! gating is decided there). Each part of `lib.rs` is one or the other ([`Code`]).
 
 pub mod client;
 pub mod docs;
