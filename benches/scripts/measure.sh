@@ -42,7 +42,10 @@ stats() { sort -g | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (
 echo "# load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| spec | ours median s (min-max) | progenitor median s (min-max) | ours / progenitor median (min-max of paired ratios) | CPU s ours / progenitor (medians) | ours peak MB | progenitor peak MB |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
-for spec in specs/nsx.yaml specs/onezone.yaml "$shared"/corpus/{keeper.json,buildomat.json,propolis-server.json,twilio_oauth_v1.yaml,nexus.json}; do
+# SPECS (space-separated paths) measures those instead, e.g. one spec over more runs:
+#   SPECS=../shared/corpus/propolis-server.json benches/scripts/measure.sh 81
+default_specs="specs/nsx.yaml specs/onezone.yaml $shared/corpus/keeper.json $shared/corpus/buildomat.json $shared/corpus/propolis-server.json $shared/corpus/twilio_oauth_v1.yaml $shared/corpus/nexus.json"
+for spec in ${SPECS:-$default_specs}; do
     : >"$scratch/ours" ; : >"$scratch/theirs" ; : >"$scratch/ratio"
     for _ in $(seq "$runs"); do
         read -r a am acpu < <(timed "$ours" generate --lenient "$spec" --out "$scratch/ours-$(basename "$spec")")
@@ -62,6 +65,10 @@ for spec in specs/nsx.yaml specs/onezone.yaml "$shared"/corpus/{keeper.json,buil
     echo "| \`$(basename "$spec")\` | $om ($omin-$omax) | $tm ($tmin-$tmax) | **$rm** ($rmin-$rmax) | $oc / $tc | $(( $(cut -d' ' -f2 "$scratch/ours" | sort -n | tail -1) / 1024 )) | $(( $(cut -d' ' -f2 "$scratch/theirs" | sort -n | tail -1) / 1024 )) |"
 done
 
+if [[ -n ${SPECS:-} ]]; then
+    echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    exit 0
+fi
 echo
 echo "| large spec | size | operations | ours median s (min-max) | ours CPU s (median) | ours peak MB | progenitor |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | --- |"
