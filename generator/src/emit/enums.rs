@@ -327,6 +327,16 @@ fn write_docs(out: &mut Writer, own: &OwnEnum, note: &str) {
     out.docs(lines);
 }
 
+/// A variant's doc: its value, with control characters escaped (a line break would end the
+/// doc comment).
+fn value_doc(value: &str) -> String {
+    if value.chars().any(char::is_control) {
+        format!("`{}`", value.escape_debug())
+    } else {
+        format!("`{value}`")
+    }
+}
+
 /// `#[derive(...)]` of `derives`, one per line: the list is always longer than a line.
 fn write_derive(out: &mut Writer, derives: &[&str]) {
     out.open("#[derive(");
@@ -354,7 +364,7 @@ fn write_closed(out: &mut Writer, own: &OwnEnum, cfgs: &[String]) {
     write_attributes(out, cfgs);
     out.open(format_args!("pub enum {name} {{"));
     for (value, variant) in own.values.iter().zip(&names) {
-        out.docs([format!("`{value}`")]);
+        out.docs([value_doc(value)]);
         out.line(format_args!("#[serde(rename = {})]", string(value)));
         out.line(format_args!("{variant},"));
     }
@@ -386,7 +396,7 @@ fn write_open(out: &mut Writer, own: &OwnEnum, cfgs: &[String]) {
     write_attributes(out, cfgs);
     out.open(format_args!("pub enum {name} {{"));
     for (value, variant) in own.values.iter().zip(&names) {
-        out.docs([format!("`{value}`")]);
+        out.docs([value_doc(value)]);
         out.line(format_args!("{variant},"));
     }
     out.docs(["A value the spec does not list (a newer server's), as received."]);
@@ -490,7 +500,8 @@ mod tests {
         let cases = [
             (own("Order", &["asc", "ASC", "+1", "!="], None, false), vec![]),
             (own("State", &["up", "down"], Some("The state.\n\nOne of:\n- `up`\n- `down`"), true), vec![]),
-            (own("Quoted", &["a \"b\"", "back\\slash", "naïve", "tab\there"], Some("  Padded.  "), true), vec![]),
+            (own("Quoted", &["a \"b\"", "back\\slash", "naïve", "tab\there", "line\nbreak", "self"], Some("  Padded.  "), true), vec![]),
+            (own("Closed", &["self", "Self", "line\r\nbreak", "-"], None, false), vec![]),
             (own("Gated", &["on", "off"], None, true), features(&[&["pets"]])),
             (own("Gated2", &["on", "off"], None, false), features(&[&["pets", "stores"], &["users"]])),
         ];
