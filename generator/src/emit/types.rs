@@ -79,7 +79,8 @@ pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
     })
 }
 
-/// Our enums as formatted text, each under the `cfg` attributes of `cfgs` (see [`enums::write`]).
+/// Our enums as formatted text, each under the `cfg` attributes of `cfgs` (one list of feature
+/// sets per enum, as gating decides them), what prettyplease would print for them.
 pub fn write_own(own: &[OwnEnum], cfgs: &[crate::gate::Cfgs]) -> Result<String, Diagnostic> {
     enums::write(own, cfgs).map_err(Diagnostic::bug)
 }
