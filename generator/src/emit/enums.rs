@@ -350,9 +350,18 @@ fn write_derive(out: &mut Writer, derives: &[&str]) {
     out.close(")]");
 }
 
-fn write_attributes(out: &mut Writer, attributes: &[String]) {
-    for attribute in attributes {
-        out.line(attribute);
+/// Opens an item (`header` ends before its `{`) under the enum's `cfg` attributes.
+fn open_item(out: &mut Writer, cfgs: &[String], header: impl std::fmt::Display) {
+    for cfg in cfgs {
+        out.line(cfg);
+    }
+    out.open(format_args!("{header} {{"));
+}
+
+/// The match arms from each variant to its value.
+fn write_value_arms(out: &mut Writer, values: &[String], names: &[String]) {
+    for (value, variant) in values.iter().zip(names) {
+        out.line(format_args!("Self::{variant} => {},", string(value)));
     }
 }
 
@@ -361,22 +370,18 @@ fn write_closed(out: &mut Writer, own: &OwnEnum, cfgs: &[String]) {
     let names = variant_names(&own.values, None);
     write_docs(out, own, "The values' Rust names would collide, so each variant names its value.");
     write_derive(out, &["::serde::Deserialize", "::serde::Serialize", "Clone", "Copy", "Debug", "Eq", "Hash", "Ord", "PartialEq", "PartialOrd"]);
-    write_attributes(out, cfgs);
-    out.open(format_args!("pub enum {name} {{"));
+    open_item(out, cfgs, format_args!("pub enum {name}"));
     for (value, variant) in own.values.iter().zip(&names) {
         out.docs([value_doc(value)]);
         out.line(format_args!("#[serde(rename = {})]", string(value)));
         out.line(format_args!("{variant},"));
     }
     out.close("}");
-    write_attributes(out, cfgs);
-    out.open(format_args!("impl ::std::fmt::Display for {name} {{"));
+    open_item(out, cfgs, format_args!("impl ::std::fmt::Display for {name}"));
     out.open("fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {");
     out.open("f.write_str(");
     out.open("match self {");
-    for (value, variant) in own.values.iter().zip(&names) {
-        out.line(format_args!("Self::{variant} => {},", string(value)));
-    }
+    write_value_arms(out, &own.values, &names);
     out.close("},");
     out.close(")");
     out.close("}");
@@ -393,8 +398,7 @@ fn write_open(out: &mut Writer, own: &OwnEnum, cfgs: &[String]) {
     write_docs(out, own, &format!("Received from the server, so open: a value the spec does not list is kept in `{catch_all}`."));
     write_derive(out, &["::serde::Deserialize", "::serde::Serialize", "Clone", "Debug", "Eq", "Hash", "Ord", "PartialEq", "PartialOrd"]);
     out.line("#[serde(from = \"String\", into = \"String\")]");
-    write_attributes(out, cfgs);
-    out.open(format_args!("pub enum {name} {{"));
+    open_item(out, cfgs, format_args!("pub enum {name}"));
     for (value, variant) in own.values.iter().zip(&names) {
         out.docs([value_doc(value)]);
         out.line(format_args!("{variant},"));
@@ -403,28 +407,23 @@ fn write_open(out: &mut Writer, own: &OwnEnum, cfgs: &[String]) {
     out.line(format_args!("{catch_all}(String),"));
     out.close("}");
 
-    write_attributes(out, cfgs);
-    out.open(format_args!("impl {name} {{"));
+    open_item(out, cfgs, format_args!("impl {name}"));
     out.docs(["The value as it is on the wire."]);
     out.open("pub fn as_str(&self) -> &str {");
     out.open("match self {");
-    for (value, variant) in own.values.iter().zip(&names) {
-        out.line(format_args!("Self::{variant} => {},", string(value)));
-    }
+    write_value_arms(out, &own.values, &names);
     out.line(format_args!("Self::{catch_all}(value) => value,"));
     out.close("}");
     out.close("}");
     out.close("}");
 
-    write_attributes(out, cfgs);
-    out.open(format_args!("impl ::std::fmt::Display for {name} {{"));
+    open_item(out, cfgs, format_args!("impl ::std::fmt::Display for {name}"));
     out.open("fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {");
     out.line("f.write_str(self.as_str())");
     out.close("}");
     out.close("}");
 
-    write_attributes(out, cfgs);
-    out.open(format_args!("impl ::std::convert::From<String> for {name} {{"));
+    open_item(out, cfgs, format_args!("impl ::std::convert::From<String> for {name}"));
     out.open("fn from(value: String) -> Self {");
     out.open("match value.as_str() {");
     for (value, variant) in own.values.iter().zip(&names) {
@@ -435,15 +434,13 @@ fn write_open(out: &mut Writer, own: &OwnEnum, cfgs: &[String]) {
     out.close("}");
     out.close("}");
 
-    write_attributes(out, cfgs);
-    out.open(format_args!("impl ::std::convert::From<{name}> for String {{"));
+    open_item(out, cfgs, format_args!("impl ::std::convert::From<{name}> for String"));
     out.open(format_args!("fn from(value: {name}) -> Self {{"));
     out.line("value.as_str().to_owned()");
     out.close("}");
     out.close("}");
 
-    write_attributes(out, cfgs);
-    out.open(format_args!("impl ::std::str::FromStr for {name} {{"));
+    open_item(out, cfgs, format_args!("impl ::std::str::FromStr for {name}"));
     out.line("type Err = ::std::convert::Infallible;");
     out.open("fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {");
     out.line("Ok(Self::from(value.to_owned()))");
