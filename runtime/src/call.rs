@@ -50,8 +50,9 @@ pub struct Call<'a, T, E> {
 enum State<'a> {
     /// The exchange is under way.
     Sending(BoxFuture<'a, Result<RawResponse, CallError>>),
-    /// The request could not be built; nothing is sent.
-    Failed(CallError),
+    /// The request could not be built; nothing is sent. (Boxed: an error is larger than the
+    /// rest of a call, which is moved on every call.)
+    Failed(Box<CallError>),
     /// The result was returned (the exchange, its connection and buffers, already dropped).
     Done,
 }
@@ -69,7 +70,7 @@ impl<T, E> Future for Call<'_, T, E> {
                     return Poll::Pending;
                 }
             },
-            State::Failed(failed) => Err(failed.into()),
+            State::Failed(failed) => Err((*failed).into()),
             State::Done => Err(Error::InvalidRequest("the call was polled again after it completed".into())),
         };
         Poll::Ready(result)
@@ -109,8 +110,15 @@ pub struct Operation {
 
 /// Options for one call, set through a generated request builder's `header`, `timeout`,
 /// `credential` and `retry` methods.
+///
+/// Boxed, and only when an option is set: every request builder holds one and is moved on
+/// every call, and most calls set none.
 #[derive(Clone, Debug, Default)]
-pub struct CallOptions {
+pub struct CallOptions(Option<Box<Options>>);
+
+/// What a [`CallOptions`] holds once an option is set.
+#[derive(Clone, Debug, Default)]
+struct Options {
     headers: Vec<(HeaderName, HeaderValue)>,
     timeout: Option<Duration>,
     credential: Option<Credential>,
@@ -119,20 +127,25 @@ pub struct CallOptions {
 }
 
 impl CallOptions {
+    fn set(&mut self) -> &mut Options {
+        self.0.get_or_insert_with(Box::default)
+    }
+
     /// Adds a header to this call (a request id, a tenant, ...). Its value is marked
     /// sensitive, so that it is hidden wherever `reqwest` or `hyper` print headers. An invalid
     /// name or value makes the call fail with [`Error::InvalidRequest`] before anything is sent.
     pub fn header(&mut self, name: &str, value: &str) {
+        let options = self.set();
         match (HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_str(value)) {
             (Ok(name), Ok(mut value)) => {
                 value.set_sensitive(true);
-                self.headers.push((name, value));
+                options.headers.push((name, value));
             }
             (Err(_), _) => {
-                self.invalid.get_or_insert_with(|| format!("`{name}` is not a valid header name"));
+                options.invalid.get_or_insert_with(|| format!("`{name}` is not a valid header name"));
             }
             (_, Err(_)) => {
-                self.invalid.get_or_insert_with(|| format!("the value of header `{name}` has characters a header cannot carry"));
+                options.invalid.get_or_insert_with(|| format!("the value of header `{name}` has characters a header cannot carry"));
             }
         }
     }
@@ -140,17 +153,17 @@ impl CallOptions {
     /// Caps the time of this call's request (each attempt, when retried), replacing the
     /// client's timeout.
     pub fn timeout(&mut self, timeout: Duration) {
-        self.timeout = Some(timeout);
+        self.set().timeout = Some(timeout);
     }
 
     /// Sends `credential` on this call instead of the client's credentials.
     pub fn credential(&mut self, credential: Credential) {
-        self.credential = Some(credential);
+        self.set().credential = Some(credential);
     }
 
     /// Retries this call under `policy`, replacing the client's policy.
     pub fn retry(&mut self, policy: RetryPolicy) {
-        self.retry = Some(policy);
+        self.set().retry = Some(policy);
     }
 }
 
@@ -190,7 +203,7 @@ impl ClientCore {
     ) -> Call<'a, T, E> {
         let state = match outgoing {
             Ok((request, options)) => State::Sending(Box::pin(self.execute(operation, request, options))),
-            Err(failed) => State::Failed(failed),
+            Err(failed) => State::Failed(Box::new(failed)),
         };
         Call { state, read }
     }
@@ -239,17 +252,21 @@ impl ClientCore {
             // subscriber that listens, or retries (their time limit).
             let started = (!span.is_disabled() || prepared.retry.is_some()).then(Instant::now);
             let mut attempts = 1_u32;
-            let result = match prepared.request {
+            // The exchange is boxed in a statement of its own, before it is awaited: a future
+            // built in the statement that awaits it keeps its space in this future until the
+            // statement ends, although it was moved into the box.
+            let exchange: BoxFuture<'_, Result<RawResponse, Error<std::convert::Infallible>>> = match prepared.request {
                 Ok(request) => match &prepared.retry {
                     // A streamed body (multipart) cannot be sent twice.
                     Some(policy) if request.body().is_none_or(|body| body.as_bytes().is_some()) => {
                         let started = started.unwrap_or_else(Instant::now);
-                        Box::pin(self.send_with_retries(policy, request, prepared.timeout, &mut attempts, started)).instrument(span.clone()).await
+                        Box::pin(self.send_with_retries(policy, request, prepared.timeout, &mut attempts, started))
                     }
-                    _ => Box::pin(self.send_and_read(request, prepared.timeout)).instrument(span.clone()).await,
+                    _ => Box::pin(self.send_and_read(request, prepared.timeout)),
                 },
-                Err(error) => Err(Error::from_reqwest(error)),
+                Err(error) => Box::pin(std::future::ready(Err(Error::from_reqwest(error)))),
             };
+            let result = exchange.instrument(span.clone()).await;
             span.in_scope(|| {
                 if let Some(started) = started.filter(|_| !span.is_disabled()) {
                     span.record("elapsed_ms", started.elapsed().as_millis() as u64);
@@ -270,27 +287,32 @@ impl ClientCore {
     /// Everything about a call that needs no waiting: the credentials and headers applied, the
     /// request built, and its timeout and retry policy.
     fn prepare(&self, operation: &Operation, request: RequestBuilder, options: CallOptions) -> Prepared<'_> {
-        if let Some(problem) = options.invalid {
-            let request = request.build();
+        let mut options = options.0;
+        // Built first, and the credentials and headers added to it in place: a builder is moved
+        // in and out of every method that adds to it, and a request is a few hundred bytes.
+        // The method is needed for the retry decision (and the span). A builder that failed (a
+        // header value it refused, say) fails the call's first attempt.
+        let mut request = request.build();
+        if let Some(problem) = options.as_mut().and_then(|options| options.invalid.take()) {
             return Prepared { invalid: Some(problem), request, timeout: None, retry: None };
         }
-        let mut request = match &options.credential {
-            Some(credential) => credential.apply(request),
-            None => self.authorize(request, operation.security),
-        };
-        for (name, value) in options.headers {
-            request = request.header(name, value);
+        if let Ok(request) = &mut request {
+            match options.as_ref().and_then(|options| options.credential.as_ref()) {
+                Some(credential) => credential.apply(request),
+                None => self.authorize(request, operation.security),
+            }
+            for (name, value) in options.iter_mut().flat_map(|options| options.headers.drain(..)) {
+                request.headers_mut().append(name, value);
+            }
         }
-        // Built once, here: the method is needed for the retry decision (and the span). A builder
-        // that failed (a header value it refused, say) fails the call's first attempt.
-        let request = request.build();
+        let (timeout, retry) = options.map_or((None, None), |options| (options.timeout, options.retry));
         // The call's policy, else the client's; none for a method the policy does not retry.
-        let policy = match options.retry {
+        let policy = match retry {
             Some(policy) => Some(Cow::Owned(policy)),
             None => self.retry.as_ref().map(Cow::Borrowed),
         };
         let retry = policy.filter(|policy| request.as_ref().is_ok_and(|request| policy.allows(request.method())));
-        Prepared { invalid: None, request, timeout: options.timeout, retry }
+        Prepared { invalid: None, request, timeout, retry }
     }
 
     async fn send_with_retries<E>(
@@ -370,7 +392,7 @@ mod call_tests {
     #[test]
     fn a_call_that_failed_before_sending_reports_it_once_and_never_panics() {
         let read: fn(RawResponse) -> Result<Response<()>, Error<()>> = |response| Ok(response.empty());
-        let mut call = Call { state: State::Failed(CallError::invalid_request("a bad argument".into())), read };
+        let mut call = Call { state: State::Failed(Box::new(CallError::invalid_request("a bad argument".into()))), read };
         let mut context = Context::from_waker(std::task::Waker::noop());
         let first = Pin::new(&mut call).poll(&mut context);
         assert!(matches!(first, Poll::Ready(Err(Error::InvalidRequest(message))) if message == "a bad argument"));

@@ -357,20 +357,19 @@ impl ClientCore {
         self.http.request(method, url)
     }
 
-    /// Applies the credentials of the first alternative of the operation's security
+    /// Adds to `request` the credentials of the first alternative of the operation's security
     /// requirement whose schemes are all configured. An operation without requirements, or a
     /// client without matching credentials, sends none (the server then decides; a
     /// `reqwest::Client` passed in may add its own).
-    pub fn authorize(&self, mut request: RequestBuilder, alternatives: &[&[&str]]) -> RequestBuilder {
+    pub fn authorize(&self, request: &mut reqwest::Request, alternatives: &[&[&str]]) {
         let chosen = alternatives
             .iter()
             .find(|schemes| schemes.iter().all(|scheme| self.credentials.contains_key(scheme)));
         for scheme in chosen.into_iter().flat_map(|schemes| schemes.iter()) {
             if let Some(credential) = self.credentials.get(scheme) {
-                request = credential.apply(request);
+                credential.apply(request);
             }
         }
-        request
     }
 
     /// Whether a request with these headers to `url` carries a credential: a header marked

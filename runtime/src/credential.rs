@@ -74,10 +74,15 @@ impl Credential {
         }
     }
 
-    pub(crate) fn apply(&self, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+    /// Adds this credential to `request`, as `reqwest::RequestBuilder::header` or `query` would.
+    pub(crate) fn apply(&self, request: &mut reqwest::Request) {
         match &self.place {
-            Place::Header { name, value } => request.header(name.clone(), value.0.clone()),
-            Place::Query { name, value } => request.query(&[(name.as_str(), value.expose())]),
+            Place::Header { name, value } => {
+                request.headers_mut().append(name.clone(), value.0.clone());
+            }
+            Place::Query { name, value } => {
+                request.url_mut().query_pairs_mut().append_pair(name, value.expose());
+            }
         }
     }
 }
@@ -99,6 +104,25 @@ mod tests {
             assert!(!printed.contains("s3cr3t"), "{printed}");
             // Basic credentials are base64: the encoded form must not leak either.
             assert!(!printed.contains("YWRtaW46czNjcjN0LXRva2Vu"), "{printed}");
+        }
+    }
+
+    #[test]
+    fn a_credential_is_added_as_the_request_builder_would_add_it() {
+        let client = reqwest::Client::new();
+        let url = "https://api.example.com/items?site=a%20b&x=1";
+        let secret = Secret::new("k&y=1 2/é");
+        let earlier = || client.get(url).header("x-auth-token", "earlier");
+        for (credential, expected) in [
+            (Credential::query("api_key", &secret), earlier().query(&[("api_key", secret.expose())])),
+            (Credential::header("x-auth-token", None, &secret).unwrap(), earlier().header("x-auth-token", secret.expose())),
+        ] {
+            let mut request = earlier().build().unwrap();
+            credential.apply(&mut request);
+            let expected = expected.build().unwrap();
+            assert_eq!(request.url(), expected.url());
+            let values = |request: &reqwest::Request| request.headers().get_all("x-auth-token").iter().cloned().collect::<Vec<_>>();
+            assert_eq!(values(&request), values(&expected));
         }
     }
 
