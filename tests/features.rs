@@ -17,7 +17,7 @@ use tests::workspace_root;
 const PER_GROUP: usize = 16;
 
 /// `pets`, `stores` and `users` (tags) and `health` (no tag: its first path segment).
-/// Schemas: `Pet` (pets only) refers to `PetOwner`, which refers to the enum `Species`; `Shared` is used by pets and stores; `Problem`
+/// Schemas: `Pet` (pets only) refers to `PetOwner`, which refers to the enum `Species`; `UserKind` is a users query parameter; `Shared` is used by pets and stores; `Problem`
 /// by every group; `Tag` by pets and by `Catalog`, a schema no operation uses.
 fn large_spec() -> String {
     let mut paths = String::new();
@@ -34,11 +34,18 @@ fn large_spec() -> String {
             } else {
                 ""
             };
+            // A query parameter of the users whose enum is closed (typify's: no response
+            // carries it) and has a value named like the stores' type (`store`, `Self::Store`).
+            let parameters = if index == 0 && group == "users" {
+                "      parameters:\n        - name: kind\n          in: query\n          schema: {$ref: '#/components/schemas/UserKind'}\n"
+            } else {
+                ""
+            };
             // The pets document one more error than the others: two sets of errors, so two enums.
             let not_found = if group == "pets" { "        '404':\n          description: no such pet\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Problem'}\n" } else { "" };
             let _ = write!(
                 paths,
-                "  /{group}/item{index}:\n    get:\n      operationId: get_{group}_{index}\n{tags}      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {{$ref: '#/components/schemas/{body}'}}\n{shared}{tag_response}{not_found}        default:\n          description: problem\n          content:\n            application/json:\n              schema: {{$ref: '#/components/schemas/Problem'}}\n"
+                "  /{group}/item{index}:\n    get:\n      operationId: get_{group}_{index}\n{tags}{parameters}      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {{$ref: '#/components/schemas/{body}'}}\n{shared}{tag_response}{not_found}        default:\n          description: problem\n          content:\n            application/json:\n              schema: {{$ref: '#/components/schemas/Problem'}}\n"
             );
         }
     }
@@ -53,11 +60,13 @@ fn large_spec() -> String {
             "      type: object\n      required: [name]\n      properties:\n        name: {type: string}\n        owner: {$ref: '#/components/schemas/PetOwner'}\n        vaccinated: {type: boolean, default: true}\n".to_owned(),
         ),
         ("PetOwner", object("        name: {type: string}\n        species: {$ref: '#/components/schemas/Species'}\n")),
-        // A value named like another group's type (`store`, variant `Store`): the enum's
-        // variant is not a use of the type, so `Store` stays the stores' alone.
+        // Values named like another group's type (`store`, variant `Store`), in our open enum
+        // `Species` and typify's closed `UserKind`: a variant is not a use of the type, so
+        // `Store` stays the stores' alone.
         ("Species", "      type: string\n      enum: [cat, dog, store]\n".to_owned()),
         ("Store", object("        name: {type: string}\n        open: {type: boolean, default: true}\n")),
         ("User", object("        name: {type: string}\n")),
+        ("UserKind", "      type: string\n      enum: [admin, store]\n".to_owned()),
         ("Health", object("        ok: {type: boolean}\n")),
         ("Shared", object("        note: {type: string}\n")),
         ("Problem", object("        message: {type: string}\n")),
@@ -127,6 +136,7 @@ fn a_large_spec_gets_one_feature_per_group_all_of_them_by_default() {
     assert!(lib.contains("#[cfg(any(feature = \"pets\"))]\n    impl ::std::fmt::Display for Species {"), "{lib}");
     assert!(lib.contains("#[cfg(any(feature = \"pets\", feature = \"stores\"))]\n    pub struct Shared {"), "{lib}");
     assert!(lib.contains("#[cfg(any(feature = \"stores\"))]\n    pub struct Store {"), "{lib}");
+    assert!(lib.contains("#[cfg(any(feature = \"users\"))]\n    pub enum UserKind {"), "{lib}");
     // The gate is the last attribute, just above the item.
     for ungated in ["Problem", "Tag", "Catalog"] {
         let at = lib.find(&format!("    pub struct {ungated} {{")).unwrap_or_else(|| panic!("{ungated}: {lib}"));

@@ -12,7 +12,7 @@
 //! 2. a key refers to every other key its items name in a path (a field's type, a variant's,
 //!    a conversion's source, an expression) or a `use`, or anywhere in a macro call's tokens:
 //!    every way Rust code can need a type, so no edge of the `$ref` graph is missed (a variant
-//!    that merely shares a type's name is not a use of it);
+//!    that merely shares a type's name, `Self::Store`, is not a use of it);
 //! 3. each gated operation's types, and everything they refer to, are needed by its feature;
 //! 4. whatever no gated operation reaches (a schema no operation uses, a type the ungated login
 //!    helpers read), typify's helper modules (named from attribute strings too), and everything
@@ -242,9 +242,18 @@ impl Mentions<'_> {
 }
 
 impl<'ast> Visit<'ast> for Mentions<'_> {
-    fn visit_path_segment(&mut self, segment: &'ast syn::PathSegment) {
-        self.note(&segment.ident);
-        visit::visit_path_segment(self, segment);
+    /// A segment after `Self` or after a type of the module names an item of that type (a
+    /// variant, an associated function), never a type: `Self::Store` is a variant, whatever
+    /// types the module has. Every other segment may name a type.
+    fn visit_path(&mut self, path: &'ast syn::Path) {
+        let mut after_type = false;
+        for segment in &path.segments {
+            if !after_type {
+                self.note(&segment.ident);
+            }
+            after_type = segment.ident == "Self" || self.known.contains(&segment.ident.to_string());
+            self.visit_path_arguments(&segment.arguments);
+        }
     }
 
     fn visit_use_name(&mut self, name: &'ast syn::UseName) {
@@ -297,4 +306,35 @@ fn attributes(item: &mut Item) -> Option<&mut Vec<syn::Attribute>> {
         Item::Use(item) => &mut item.attrs,
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mentions_of(item: &str) -> BTreeSet<String> {
+        let known: BTreeSet<String> = ["Species", "Store", "Pet"].into_iter().map(String::from).collect();
+        mentioned(&syn::parse_str(item).unwrap(), &known)
+    }
+
+    #[test]
+    fn a_variant_named_like_a_type_is_not_a_use_of_it() {
+        let display = "impl ::std::fmt::Display for Species {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match *self { Self::Store => f.write_str(\"store\"), Species::Pet => f.write_str(\"pet\") }
+            }
+        }";
+        assert_eq!(mentions_of(display), BTreeSet::from(["Species".to_owned()]));
+    }
+
+    #[test]
+    fn a_type_is_a_use_wherever_a_path_can_name_it() {
+        let item = "pub struct Pet {
+            pub store: ::std::option::Option<Store>,
+            pub kind: super::types::Species,
+        }";
+        assert_eq!(mentions_of(item), BTreeSet::from(["Species".to_owned(), "Store".to_owned()]));
+        let conversion = "impl ::std::convert::From<Store> for Pet { fn from(value: Store) -> Self { Pet::from_store(value) } }";
+        assert_eq!(mentions_of(conversion), BTreeSet::from(["Pet".to_owned(), "Store".to_owned()]));
+    }
 }
