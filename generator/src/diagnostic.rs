@@ -368,26 +368,28 @@ const CARET_WIDTH: usize = 60;
 
 impl Excerpt {
     fn new(file: &str, text: &str, location: Location) -> Excerpt {
+        // Only the window is read, never the whole line: a minified JSON spec is one line of
+        // megabytes, and a spec can have a warning for each of thousands of nodes. One
+        // character past the width on each side says whether the line is longer than it.
         let offset = location.offset;
-        let start = text[..offset].rfind('\n').map_or(0, |newline| newline + 1);
-        let end = text[offset..].find(['\n', '\r']).map_or(text.len(), |length| offset + length);
-        let line = printable(&text[start..end]);
-        let chars: Vec<char> = line.chars().collect();
-        let column = text[start..offset].chars().count();
-        let (from, to) = if chars.len() <= EXCERPT_WIDTH {
-            (0, chars.len())
+        let before: Vec<char> = text[..offset].chars().rev().take_while(|&c| c != '\n').take(EXCERPT_WIDTH + 1).collect();
+        let after: Vec<char> = text[offset..].chars().take_while(|&c| c != '\n' && c != '\r').take(EXCERPT_WIDTH + 1).collect();
+        // A line that fits is shown whole; a longer one from a third of the width before the
+        // position, with `…` where it is cut.
+        let (back, forward) = if before.len() + after.len() <= EXCERPT_WIDTH {
+            (before.len(), after.len())
         } else {
-            let from = column.saturating_sub(EXCERPT_WIDTH / 3);
-            (from, (from + EXCERPT_WIDTH).min(chars.len()))
+            let back = before.len().min(EXCERPT_WIDTH / 3);
+            (back, after.len().min(EXCERPT_WIDTH - back))
         };
         let mut shown = String::new();
-        if from > 0 {
+        if back < before.len() {
             shown.push('…');
         }
-        shown.extend(&chars[from..column]);
+        shown.extend(before[..back].iter().rev().map(|&c| printable(c)));
         let caret = shown.len();
-        shown.extend(&chars[column..to]);
-        if to < chars.len() {
+        shown.extend(after[..forward].iter().map(|&c| printable(c)));
+        if forward < after.len() {
             shown.push('…');
         }
         let token = node_end(&shown, caret) - caret;
@@ -433,17 +435,15 @@ impl<'a> Files<'a> for Excerpt {
     }
 }
 
-/// The text with control characters shown as `?` (and C1 controls as `¿`, also two bytes), so
-/// that a binary file's line cannot disturb the terminal.
-fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\r' | '\t' => c,
-            '\u{0}'..='\u{1f}' | '\u{7f}' => '?',
-            '\u{80}'..='\u{9f}' => '¿',
-            _ => c,
-        })
-        .collect()
+/// A character of a shown line, a control character as `?` (and a C1 control as `¿`, also two
+/// bytes), so that a binary file's line cannot disturb the terminal.
+fn printable(c: char) -> char {
+    match c {
+        '\n' | '\r' | '\t' => c,
+        '\u{0}'..='\u{1f}' | '\u{7f}' => '?',
+        '\u{80}'..='\u{9f}' => '¿',
+        _ => c,
+    }
 }
 
 /// Where the caret under the token that starts at `offset` ends: a quoted scalar to its closing

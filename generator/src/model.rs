@@ -847,6 +847,9 @@ struct SchemaNames<'a> {
     /// Titled inline schemas already hoisted, by their text: the same titled schema written
     /// out under several operations is one type, as progenitor makes it.
     titled: std::collections::BTreeMap<String, String>,
+    /// Every Rust name given so far (the components' and the hoisted schemas'), kept rather
+    /// than collected for each new name: a large spec names thousands.
+    taken: std::collections::BTreeSet<String>,
 }
 
 impl<'a> SchemaNames<'a> {
@@ -872,6 +875,7 @@ impl<'a> SchemaNames<'a> {
             schemas: IndexMap::new(),
             pointers: IndexMap::new(),
             titled: Default::default(),
+            taken,
         };
         for (name, schema) in components.into_iter().flatten() {
             let rust_name = names.component_names[name].clone();
@@ -906,10 +910,9 @@ impl<'a> SchemaNames<'a> {
         name
     }
 
-    /// `suggested` in PascalCase, numbered if a type has that name already.
-    fn free_name(&self, suggested: &str) -> String {
-        let mut taken = self.schemas.keys().chain(self.component_names.values()).cloned().collect();
-        unique(&pascal(suggested), &mut taken)
+    /// `suggested` in PascalCase, numbered if a type has that name already; taken from now on.
+    fn free_name(&mut self, suggested: &str) -> String {
+        unique(&pascal(suggested), &mut self.taken)
     }
 
     /// The Rust name of the schema `reference` points at, hoisting it if it is inside another

@@ -7,11 +7,12 @@
 //! positions).
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
-use super::{escape_segment, location_in_line, Location, PositionMap, Positions};
+use super::{escape_segment, location_from, Location, PositionMap, Positions};
 
 /// JSON pointer of every node in a document, mapped to where the node starts.
 pub(crate) struct Index<'a> {
@@ -19,7 +20,15 @@ pub(crate) struct Index<'a> {
     positions: Cow<'a, PositionMap>,
     /// The byte offset where each line starts.
     line_starts: Vec<usize>,
+    /// For each line longer than [`CHECKPOINT`] characters (by its index), the byte offset of
+    /// every `CHECKPOINT`th character: a column far into a long line (a minified JSON spec is
+    /// one line) is then counted from the nearest, not from the line's start, for each of
+    /// thousands of diagnostics.
+    checkpoints: HashMap<usize, Vec<usize>>,
 }
+
+/// How many characters apart the checkpoints of a long line are.
+const CHECKPOINT: usize = 4096;
 
 impl<'a> Index<'a> {
     /// The index of `text`, from the positions its parser recorded, or else found by reading it.
@@ -28,8 +37,16 @@ impl<'a> Index<'a> {
             Some(recorded) => Cow::Borrowed(&recorded.0),
             None => Cow::Owned(Self::read(text)),
         };
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(offset, _)| offset + 1)).collect();
-        Index { text, positions, line_starts }
+        let line_starts: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(offset, _)| offset + 1)).collect();
+        let mut checkpoints = HashMap::new();
+        for (index, &start) in line_starts.iter().enumerate() {
+            let end = line_starts.get(index + 1).copied().unwrap_or(text.len());
+            if end - start > CHECKPOINT {
+                let points = text[start..end].char_indices().step_by(CHECKPOINT).map(|(offset, _)| start + offset).collect();
+                checkpoints.insert(index, points);
+            }
+        }
+        Index { text, positions, line_starts, checkpoints }
     }
 
     #[cfg(test)]
@@ -49,8 +66,17 @@ impl<'a> Index<'a> {
         // The root is the whole file: no caret is better than one on its first key.
         while !current.is_empty() {
             if let Some(&(line, column)) = self.positions.get(current) {
-                let line_start = self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(self.text.len());
-                return Some(location_in_line(self.text, line_start, line, column));
+                let index = line.saturating_sub(1);
+                let line_start = self.line_starts.get(index).copied().unwrap_or(self.text.len());
+                // The nearest checkpoint at or before the column (character `column - 1`).
+                let (from, from_column) = match self.checkpoints.get(&index) {
+                    Some(points) => {
+                        let nearest = (column.saturating_sub(1) / CHECKPOINT).min(points.len() - 1);
+                        (points[nearest], nearest * CHECKPOINT + 1)
+                    }
+                    None => (line_start, 1),
+                };
+                return Some(location_from(self.text, from, from_column, line, column));
             }
             current = &current[..current.rfind('/').unwrap_or(0)];
         }
@@ -175,6 +201,25 @@ mod tests {
         let at = |pointer: &str| index.find(pointer).map(|location| (location.line, location.column));
         assert_eq!(at("/list/0"), Some((2, 5)));
         assert_eq!(at("/list/1"), Some((4, 5)));
+    }
+
+    #[test]
+    fn a_position_far_into_a_long_line_is_found_from_a_checkpoint_as_from_the_start() {
+        // A minified spec: one line of many checkpoints' length, with multi-byte characters
+        // before and between the nodes.
+        let items: Vec<String> = (0..600).map(|index| format!("{{\"name\":\"é{index}ü€\",\"n\":{index}}}")).collect();
+        let text = format!("{{\"items\":[{}]}}", items.join(","));
+        assert!(text.chars().count() > 3 * CHECKPOINT);
+        let index = Index::build(&text);
+        for item in [0, 1, 150, 599] {
+            for field in ["name", "n"] {
+                let found = index.find(&format!("/items/{item}/{field}")).unwrap();
+                let counted = crate::source::location_of(&text, found.line, found.column);
+                assert_eq!(found, counted, "/items/{item}/{field}");
+                let at = &text[found.offset..];
+                assert!(if field == "name" { at.starts_with("\"é") } else { at.starts_with(char::is_numeric) }, "{field}: {}", &at[..10]);
+            }
+        }
     }
 
     #[test]

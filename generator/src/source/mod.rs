@@ -27,7 +27,7 @@ use std::sync::Arc;
 
 pub use pointer::{child, escape_segment, pointer, segments, unescape_segment};
 pub use position::Location;
-pub(crate) use position::{location_at, location_in_line, location_of};
+pub(crate) use position::{location_at, location_from, location_of};
 
 /// The index of a file in a [`SourceMap`]; the root file is 0.
 pub type FileId = usize;

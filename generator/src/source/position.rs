@@ -29,10 +29,22 @@ pub(crate) fn location_of(text: &str, line: usize, column: usize) -> Location {
     location_in_line(text, line_start, line, column)
 }
 
-/// Like [`location_of`], with the byte offset of the line's start already known (the locate
-/// index keeps them, so that thousands of diagnostics do not each rescan the file).
-pub(crate) fn location_in_line(text: &str, line_start: usize, line: usize, column: usize) -> Location {
-    let line_text = text[line_start.min(text.len())..].lines().next().unwrap_or("");
-    let column_bytes: usize = line_text.chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
-    Location { line, column, offset: (line_start + column_bytes).min(text.len()) }
+/// Like [`location_of`], with the byte offset of the line's start already known.
+fn location_in_line(text: &str, line_start: usize, line: usize, column: usize) -> Location {
+    location_from(text, line_start, 1, line, column)
+}
+
+/// Like [`location_in_line`], counting from a known point of the line: byte `from`, where
+/// column `from_column` is. Only the characters between it and the column are read (a column of
+/// a minified JSON spec's only line may be millions of characters in). A column past the end
+/// of the line is its end.
+pub(crate) fn location_from(text: &str, from: usize, from_column: usize, line: usize, column: usize) -> Location {
+    let mut offset = from.min(text.len());
+    for c in text[offset..].chars().take(column.saturating_sub(from_column)) {
+        if c == '\n' || (c == '\r' && text[offset + 1..].starts_with('\n')) {
+            break;
+        }
+        offset += c.len_utf8();
+    }
+    Location { line, column, offset }
 }
