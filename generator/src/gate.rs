@@ -119,17 +119,22 @@ pub fn decide(outline: &Outline, mentions: &[BTreeSet<String>], known: &BTreeSet
         }
     }
 
-    let mut needed: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    // Feature sets are bits of the features' indices in `api.features` (sorted, like the
+    // names): a spec whose operations each have a feature of their own has hundreds, and a
+    // type no operation reaches needs every one of them.
+    let index: BTreeMap<&str, usize> = api.features.iter().enumerate().map(|(index, name)| (name.as_str(), index)).collect();
+    let mut needed: BTreeMap<&str, FeatureSet> = BTreeMap::new();
     for operation in &api.operations {
-        if let Some(feature) = &operation.feature {
+        if let Some(feature) = operation.feature.as_deref().and_then(|feature| index.get(feature)) {
+            let features = FeatureSet::of([*feature]);
             for name in operation_types(operation) {
                 if let Some(name) = known.get(name) {
-                    spread(name, &[feature.as_str()], &refers, &mut needed);
+                    spread(name, &features, &refers, &mut needed);
                 }
             }
         }
     }
-    let everything: Vec<&str> = api.features.iter().map(String::as_str).collect();
+    let everything = FeatureSet::of(0..api.features.len());
     let unreached: Vec<&str> = known.iter().map(String::as_str).filter(|name| !needed.contains_key(name)).collect();
     let login_bodies = api.operations.iter().filter_map(|operation| operation.authenticates.as_ref()).map(|login| login.body_type.as_str());
     // typify's helper modules (`defaults`, `error`) are also named from strings in attributes
@@ -145,17 +150,53 @@ pub fn decide(outline: &Outline, mentions: &[BTreeSet<String>], known: &BTreeSet
         .zip(mentions)
         .map(|(key, named)| {
             // An item of a type goes with its type; any other item (an impl for a foreign type)
-            // needs every type it names.
-            let sets: BTreeSet<&BTreeSet<&str>> = match key.and_then(|key| needed.get(key)) {
-                Some(set) => BTreeSet::from([set]),
-                None => named.iter().filter_map(|name| needed.get(name.as_str())).collect(),
+            // needs every type it names. (Sets of indices sort as the sets of names would.)
+            let sets: BTreeSet<Vec<usize>> = match key.and_then(|key| needed.get(key)) {
+                Some(set) => BTreeSet::from([set.indices()]),
+                None => named.iter().filter_map(|name| needed.get(name.as_str())).map(FeatureSet::indices).collect(),
             };
             sets.into_iter()
-                .filter(|set| set.len() < everything.len())
-                .map(|set| set.iter().map(|feature| (*feature).to_owned()).collect())
+                .filter(|set| set.len() < api.features.len())
+                .map(|set| set.into_iter().map(|feature| api.features[feature].clone()).collect())
                 .collect()
         })
         .collect()
+}
+
+/// A set of features, one bit per feature's index.
+#[derive(Clone, Default)]
+struct FeatureSet(Vec<u64>);
+
+impl FeatureSet {
+    fn of(indices: impl IntoIterator<Item = usize>) -> FeatureSet {
+        let mut set = FeatureSet::default();
+        for index in indices {
+            if set.0.len() <= index / 64 {
+                set.0.resize(index / 64 + 1, 0);
+            }
+            set.0[index / 64] |= 1 << (index % 64);
+        }
+        set
+    }
+
+    /// Adds `other`'s features; whether any was new.
+    fn extend(&mut self, other: &FeatureSet) -> bool {
+        if self.0.len() < other.0.len() {
+            self.0.resize(other.0.len(), 0);
+        }
+        let mut grew = false;
+        for (word, added) in self.0.iter_mut().zip(&other.0) {
+            grew |= *added & !*word != 0;
+            *word |= added;
+        }
+        grew
+    }
+
+    /// The features' indices, in order.
+    fn indices(&self) -> Vec<usize> {
+        let bits = self.0.iter().enumerate().flat_map(|(word, bits)| (0..64).filter(move |bit| bits & (1 << bit) != 0).map(move |bit| word * 64 + bit));
+        bits.collect()
+    }
 }
 
 /// Puts the decided `cfg` attributes on `items`.
@@ -171,13 +212,10 @@ pub fn apply(items: &mut [Item], cfgs: &[Cfgs]) {
 }
 
 /// Marks `features` as needing `name` and everything it refers to, transitively.
-fn spread<'a>(name: &'a str, features: &[&'a str], refers: &BTreeMap<&'a str, BTreeSet<&'a str>>, needed: &mut BTreeMap<&'a str, BTreeSet<&'a str>>) {
+fn spread<'a>(name: &'a str, features: &FeatureSet, refers: &BTreeMap<&'a str, BTreeSet<&'a str>>, needed: &mut BTreeMap<&'a str, FeatureSet>) {
     let mut stack = vec![name];
     while let Some(name) = stack.pop() {
-        let set = needed.entry(name).or_default();
-        let before = set.len();
-        set.extend(features.iter().copied());
-        if set.len() > before {
+        if needed.entry(name).or_default().extend(features) {
             stack.extend(refers.get(name).into_iter().flatten().copied());
         }
     }
@@ -315,6 +353,15 @@ mod tests {
     fn mentions_of(item: &str) -> BTreeSet<String> {
         let known: BTreeSet<String> = ["Species", "Store", "Pet"].into_iter().map(String::from).collect();
         mentioned(&syn::parse_str(item).unwrap(), &known)
+    }
+
+    #[test]
+    fn a_feature_set_grows_only_by_new_features_and_lists_them_in_order() {
+        let mut set = FeatureSet::of([3, 130]);
+        assert!(!set.extend(&FeatureSet::of([130])));
+        assert!(set.extend(&FeatureSet::of([0, 64, 130])));
+        assert_eq!(set.indices(), [0, 3, 64, 130]);
+        assert!(!FeatureSet::default().extend(&FeatureSet::default()));
     }
 
     #[test]
