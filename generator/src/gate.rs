@@ -286,10 +286,13 @@ impl<'ast> Visit<'ast> for Mentions<'_> {
     fn visit_path(&mut self, path: &'ast syn::Path) {
         let mut after_type = false;
         for segment in &path.segments {
-            if !after_type {
-                self.note(&segment.ident);
+            let ident = segment.ident.to_string();
+            let known = self.known.contains(&ident);
+            let may_name_a_type = !after_type;
+            after_type = known || ident == "Self";
+            if may_name_a_type && known {
+                self.found.insert(ident);
             }
-            after_type = segment.ident == "Self" || self.known.contains(&segment.ident.to_string());
             self.visit_path_arguments(&segment.arguments);
         }
     }
