@@ -147,6 +147,8 @@ fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagn
     let (openapi, unlocated) = validate::check(&document, options.lenient).map_err(with_notes)?;
     let located = |found: Diagnostics| with_notes(found.with_source(&document));
     let (api, model_warnings) = model::lower(&openapi, &document).map_err(located)?;
+    // The typed document is not read again: freed before the code, the peak of a large spec.
+    drop(openapi);
     let parallel = api.operations.len() + api.schemas.len() >= MIN_ITEMS_FOR_LANES;
     // Locating the warnings in the spec's text (an index of positions per file) and rendering
     // them do not depend on the code, so they run on a lane of their own beside stages 4 and 5.
