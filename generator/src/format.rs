@@ -43,16 +43,22 @@ fn format_types_sharing(types: Types, gate_by: Option<&Api>, min_items: usize) -
     let gate_by = gate_by.filter(|api| !api.features.is_empty());
     let own: Vec<&str> = crate::emit::types::own_names(&types.own).collect();
     let (first, second) = halves(types.tokens, min_items);
+    // Each stage's input is dropped as soon as the next has what it needs: for a large spec the
+    // tokens, their text and the syntax trees are each hundreds of megabytes.
     let (typify_module, own_cfgs) = if second.is_empty() {
         // Few items: formatted here.
-        let mut file = parse(crate::emit::types_module(&first))?;
+        let module = crate::emit::types_module(&first);
+        drop(first);
+        let mut file = parse(module)?;
         let own_cfgs = match gate_by {
             Some(api) => gate::gate_types(module_items(&mut file)?, &own, api),
             None => Vec::new(),
         };
         (prettyplease::unparse(&file), own_cfgs)
     } else {
-        format_halves(first, second.to_string(), &own, gate_by)?
+        let second_text = second.to_string();
+        drop(second);
+        format_halves(first, second_text, &own, gate_by)?
     };
     let own_text = crate::emit::types::write_own(&types.own, &own_cfgs).map_err(Diagnostics::single)?;
     // Our enums go last in the module, before its closing brace (an empty module is `{}`).
@@ -70,7 +76,7 @@ fn format_halves(first: TokenStream, second: String, own: &[&str], gate_by: Opti
     let (to_second, at_second) = mpsc::channel::<Exchange>();
     let (to_first, at_first) = mpsc::channel::<Exchange>();
     std::thread::scope(|scope| {
-        let second_lane = crate::Lane::start(scope, "types-half", true, move || format_second_half(&second, gated, to_first, &at_second));
+        let second_lane = crate::Lane::start(scope, "types-half", true, move || format_second_half(second, gated, to_first, &at_second));
         // Whatever stops one half early stops the other: each half owns its sender, which goes
         // when the half ends, so the other's next `recv` fails rather than waits.
         let first = format_first_half(first, own, gate_by, to_second, &at_first);
@@ -96,7 +102,9 @@ fn format_first_half(
     at_first: &Receiver<Exchange>,
 ) -> Result<(String, Vec<gate::Cfgs>), Diagnostics> {
     let stopped = || bug("stopped gating the types");
-    let mut file = parse(crate::emit::types_module(&items))?;
+    let module = crate::emit::types_module(&items);
+    drop(items);
+    let mut file = parse(module)?;
     let mut own_cfgs = Vec::new();
     if let Some(api) = gate_by {
         let items = module_items(&mut file)?;
@@ -121,10 +129,13 @@ fn format_first_half(
 }
 
 /// The second half of the types module (sent as text), printed, gated as the first half says.
-fn format_second_half(text: &str, gated: bool, to_first: Sender<Exchange>, at_second: &Receiver<Exchange>) -> Result<String, Diagnostics> {
+fn format_second_half(text: String, gated: bool, to_first: Sender<Exchange>, at_second: &Receiver<Exchange>) -> Result<String, Diagnostics> {
     let stopped = || bug("stopped gating the types");
     let tokens: TokenStream = text.parse().map_err(|_| bug("printed types that do not read back as tokens"))?;
-    let mut file = parse(crate::emit::types_module(&tokens))?;
+    drop(text);
+    let module = crate::emit::types_module(&tokens);
+    drop(tokens);
+    let mut file = parse(module)?;
     if gated {
         let items = module_items(&mut file)?;
         let _ = to_first.send(Exchange::Outline(gate::Outline::of(items)));
@@ -223,7 +234,7 @@ mod tests {
         let (to_second, at_second) = mpsc::channel::<Exchange>();
         let (to_first, _at_first) = mpsc::channel::<Exchange>();
         drop(to_second);
-        let printed = format_second_half("pub struct A { a: u8 }", true, to_first, &at_second);
+        let printed = format_second_half("pub struct A { a: u8 }".to_owned(), true, to_first, &at_second);
         assert!(printed.is_err());
     }
 
