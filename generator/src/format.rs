@@ -47,9 +47,7 @@ fn format_types_sharing(types: Types, gate_by: Option<&Api>, min_items: usize) -
     // tokens, their text and the syntax trees are each hundreds of megabytes.
     let (typify_module, own_cfgs) = if second.is_empty() {
         // Few items: formatted here.
-        let module = crate::emit::types_module(&first);
-        drop(first);
-        let mut file = parse(module)?;
+        let mut file = parse_types_module(first)?;
         let own_cfgs = match gate_by {
             Some(api) => gate::gate_types(module_items(&mut file)?, &own, api),
             None => Vec::new(),
@@ -102,9 +100,7 @@ fn format_first_half(
     at_first: &Receiver<Exchange>,
 ) -> Result<(String, Vec<gate::Cfgs>), Diagnostics> {
     let stopped = || bug("stopped gating the types");
-    let module = crate::emit::types_module(&items);
-    drop(items);
-    let mut file = parse(module)?;
+    let mut file = parse_types_module(items)?;
     let mut own_cfgs = Vec::new();
     if let Some(api) = gate_by {
         let items = module_items(&mut file)?;
@@ -133,9 +129,7 @@ fn format_second_half(text: String, gated: bool, to_first: Sender<Exchange>, at_
     let stopped = || bug("stopped gating the types");
     let tokens: TokenStream = text.parse().map_err(|_| bug("printed types that do not read back as tokens"))?;
     drop(text);
-    let module = crate::emit::types_module(&tokens);
-    drop(tokens);
-    let mut file = parse(module)?;
+    let mut file = parse_types_module(tokens)?;
     if gated {
         let items = module_items(&mut file)?;
         let _ = to_first.send(Exchange::Outline(gate::Outline::of(items)));
@@ -202,6 +196,14 @@ fn module_items(file: &mut syn::File) -> Result<&mut Vec<syn::Item>, Diagnostics
 }
 
 // By value: syn consumes the stream, and a shared one would be copied first.
+/// The `types` module around `items`, parsed. `items` are dropped once the module's tokens
+/// are built, so that they are freed while it is parsed rather than held beside its tree.
+fn parse_types_module(items: TokenStream) -> Result<syn::File, Diagnostics> {
+    let module = crate::emit::types_module(&items);
+    drop(items);
+    parse(module)
+}
+
 fn parse(tokens: TokenStream) -> Result<syn::File, Diagnostics> {
     syn::parse2(tokens).map_err(|error| {
         Diagnostics::single(

@@ -358,6 +358,15 @@ fn open_item(out: &mut Writer, cfgs: &[String], header: impl std::fmt::Display) 
     out.open(format_args!("{header} {{"));
 }
 
+/// An impl (`header` ends before its `{`) of one method whose body is one line.
+fn write_one_line_impl(out: &mut Writer, cfgs: &[String], header: &str, signature: &str, body: &str) {
+    open_item(out, cfgs, header);
+    out.open(signature);
+    out.line(body);
+    out.close("}");
+    out.close("}");
+}
+
 /// The match arms from each variant to its value.
 fn write_value_arms(out: &mut Writer, values: &[String], names: &[String]) {
     for (value, variant) in values.iter().zip(names) {
@@ -417,11 +426,8 @@ fn write_open(out: &mut Writer, own: &OwnEnum, cfgs: &[String]) {
     out.close("}");
     out.close("}");
 
-    open_item(out, cfgs, format_args!("impl ::std::fmt::Display for {name}"));
-    out.open("fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {");
-    out.line("f.write_str(self.as_str())");
-    out.close("}");
-    out.close("}");
+    let display = format!("impl ::std::fmt::Display for {name}");
+    write_one_line_impl(out, cfgs, &display, "fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {", "f.write_str(self.as_str())");
 
     open_item(out, cfgs, format_args!("impl ::std::convert::From<String> for {name}"));
     out.open("fn from(value: String) -> Self {");
@@ -434,11 +440,8 @@ fn write_open(out: &mut Writer, own: &OwnEnum, cfgs: &[String]) {
     out.close("}");
     out.close("}");
 
-    open_item(out, cfgs, format_args!("impl ::std::convert::From<{name}> for String"));
-    out.open(format_args!("fn from(value: {name}) -> Self {{"));
-    out.line("value.as_str().to_owned()");
-    out.close("}");
-    out.close("}");
+    let into_string = format!("impl ::std::convert::From<{name}> for String");
+    write_one_line_impl(out, cfgs, &into_string, &format!("fn from(value: {name}) -> Self {{"), "value.as_str().to_owned()");
 
     open_item(out, cfgs, format_args!("impl ::std::str::FromStr for {name}"));
     out.line("type Err = ::std::convert::Infallible;");
