@@ -4,16 +4,13 @@
 //! A file is formatted in parts (each a sequence of whole items), so that parts can be printed
 //! on threads of their own; the printed parts joined in order are the printed file.
 
-use std::sync::mpsc::{self, Receiver, Sender};
-
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, REPORT_A_BUG};
-use crate::bug;
 use crate::emit::types::Types;
 use crate::emit::Code;
-use crate::gate;
 use crate::model::Api;
+use crate::{bug, gate, Lane};
 
 /// Formats a part of a file: the schema types (not gated; see [`format_types`]); text is
 /// already formatted.
@@ -29,34 +26,32 @@ pub fn format_part(code: Code) -> Result<String, Diagnostics> {
 /// (the `gate` module).
 ///
 /// typify's items are most of the formatting there is (the rest of the crate is written as
-/// text), so (when the pipeline runs `parallel` and there are enough items) they are parsed
-/// and printed in two halves, on two threads: items are printed alike alone or among others,
-/// so the halves joined are the module printed whole. Tokens and syntax trees cannot cross
-/// threads: the second half goes to its thread as text, and the two threads exchange what
-/// gating needs as plain data (`Exchange`).
+/// text). Items are printed alike alone or among others, so the items are parsed and printed a
+/// chunk at a time (a large spec's syntax trees whole were hundreds of megabytes), and, when the
+/// pipeline runs `parallel` and there are enough items, in two halves on two threads. The
+/// printed chunks joined are the module printed whole.
 pub fn format_types(types: Types, gate_by: Option<&Api>, parallel: bool) -> Result<String, Diagnostics> {
-    format_types_sharing(types, gate_by, if parallel { MIN_ITEMS_TO_SHARE } else { usize::MAX })
+    let layout = Layout { share_from: if parallel { MIN_ITEMS_TO_SHARE } else { usize::MAX }, chunk_items: CHUNK_ITEMS };
+    format_types_as(types, gate_by, layout)
 }
 
-/// [`format_types`], typify's items shared between two threads from `min_items` items on.
-fn format_types_sharing(types: Types, gate_by: Option<&Api>, min_items: usize) -> Result<String, Diagnostics> {
+/// How typify's items are cut up to be printed.
+#[derive(Clone, Copy)]
+struct Layout {
+    /// From this many items on, they are printed in two halves, on two threads.
+    share_from: usize,
+    /// How many items are parsed and printed at a time.
+    chunk_items: usize,
+}
+
+/// [`format_types`], typify's items cut up as `layout` says.
+fn format_types_as(types: Types, gate_by: Option<&Api>, layout: Layout) -> Result<String, Diagnostics> {
     let gate_by = gate_by.filter(|api| !api.features.is_empty());
+    let printed = print_items(types.tokens, gate_by.is_some(), layout)?;
     let own: Vec<&str> = crate::emit::types::own_names(&types.own).collect();
-    let (first, second) = halves(types.tokens, min_items);
-    // Each stage's input is dropped as soon as the next has what it needs: for a large spec the
-    // tokens, their text and the syntax trees are each hundreds of megabytes.
-    let (typify_module, own_cfgs) = if second.is_empty() {
-        // Few items: formatted here.
-        let mut file = parse_types_module(first)?;
-        let own_cfgs = match gate_by {
-            Some(api) => gate::gate_types(module_items(&mut file)?, &own, api),
-            None => Vec::new(),
-        };
-        (prettyplease::unparse(&file), own_cfgs)
-    } else {
-        let second_text = second.to_string();
-        drop(second);
-        format_halves(first, second_text, &own, gate_by)?
+    let (typify_module, own_cfgs) = match gate_by {
+        Some(api) => gate::gate_printed(&printed.text, printed.outline, &printed.uses, &own, api).map_err(bug)?,
+        None => (printed.text, Vec::new()),
     };
     let own_text = crate::emit::types::write_own(&types.own, &own_cfgs).map_err(Diagnostics::single)?;
     // Our enums go last in the module, before its closing brace (an empty module is `{}`).
@@ -68,96 +63,111 @@ fn format_types_sharing(types: Types, gate_by: Option<&Api>, min_items: usize) -
     }
 }
 
-/// typify's items in two halves, printed on two threads and joined; the cfgs of our enums.
-fn format_halves(first: TokenStream, second: String, own: &[&str], gate_by: Option<&Api>) -> Result<(String, Vec<gate::Cfgs>), Diagnostics> {
-    let gated = gate_by.is_some();
-    let (to_second, at_second) = mpsc::channel::<Exchange>();
-    let (to_first, at_first) = mpsc::channel::<Exchange>();
+/// typify's items printed in the `types` module, with what gating needs of them when `gated`.
+#[derive(Default)]
+struct Printed {
+    /// The module, its items marked where their `cfg` attributes go when gated.
+    text: String,
+    outline: gate::Outline,
+    uses: gate::Uses,
+}
+
+impl Printed {
+    /// These items followed by `next`'s, in one module.
+    fn append(&mut self, next: Printed) -> Result<(), Diagnostics> {
+        join_modules(&mut self.text, &next.text)?;
+        self.outline.extend(next.outline);
+        self.uses.append(next.uses);
+        Ok(())
+    }
+}
+
+/// `items` printed in the `types` module: in two halves on two threads from `layout.share_from`
+/// items on, else here.
+fn print_items(items: TokenStream, gated: bool, layout: Layout) -> Result<Printed, Diagnostics> {
+    let (first, second) = halves(items, layout.share_from);
+    if second.is_empty() {
+        return print_chunks(first, gated, layout.chunk_items);
+    }
+    // Tokens cannot cross threads: the second half goes to its thread as text.
+    let second = second.to_string();
     std::thread::scope(|scope| {
-        let second_lane = crate::Lane::start(scope, "types-half", true, move || format_second_half(second, gated, to_first, &at_second));
-        // Whatever stops one half early stops the other: each half owns its sender, which goes
-        // when the half ends, so the other's next `recv` fails rather than waits.
-        let first = format_first_half(first, own, gate_by, to_second, &at_first);
-        // The second half's error first: a failure there is what stopped the first.
-        let second = second_lane.join("the second half of the types")??;
-        let (first, own_cfgs) = first?;
-        // The first half without the module's closing brace, the second without its opening.
-        let opening = "pub mod types {\n";
-        match (first.strip_suffix("}\n"), second.find(opening)) {
-            (Some(first), Some(at)) => Ok((format!("{first}{}", &second[at + opening.len()..]), own_cfgs)),
-            _ => Err(bug("printed the types module in an unexpected shape")),
-        }
+        let second_lane = Lane::start(scope, "types-half", true, move || {
+            let tokens: TokenStream = second.parse().map_err(|_| bug("printed types that do not read back as tokens"))?;
+            drop(second);
+            print_chunks(tokens, gated, layout.chunk_items)
+        });
+        let mut printed = print_chunks(first, gated, layout.chunk_items)?;
+        printed.append(second_lane.join("the second half of the types")??)?;
+        Ok(printed)
     })
 }
 
-/// The first half of the types module, printed; it decides the gating of both halves and of
-/// our enums (`own`), and returns our enums' cfgs.
-fn format_first_half(
-    items: TokenStream,
-    own: &[&str],
-    gate_by: Option<&Api>,
-    to_second: Sender<Exchange>,
-    at_first: &Receiver<Exchange>,
-) -> Result<(String, Vec<gate::Cfgs>), Diagnostics> {
-    let stopped = || bug("stopped gating the types");
-    let mut file = parse_types_module(items)?;
-    let mut own_cfgs = Vec::new();
-    if let Some(api) = gate_by {
-        let items = module_items(&mut file)?;
-        let mut outline = gate::Outline::of(items);
-        let Ok(Exchange::Outline(second)) = at_first.recv() else { return Err(stopped()) };
-        let split = items.len();
-        outline.extend(second);
-        let own_split = outline.len();
-        outline.extend(gate::Outline::of_own(own));
-        let known = outline.known();
-        let _ = to_second.send(Exchange::Known(known.clone()));
-        let mut mentions = gate::mentions(items, &known);
-        let Ok(Exchange::Mentions(second)) = at_first.recv() else { return Err(stopped()) };
-        mentions.extend(second);
-        mentions.extend(gate::own_mentions(own));
-        let mut cfgs = gate::decide(&outline, &mentions, &known, api);
-        own_cfgs = cfgs.split_off(own_split);
-        let _ = to_second.send(Exchange::Cfgs(cfgs.split_off(split)));
-        gate::apply(items, &cfgs);
+/// `items` printed in the `types` module, `chunk_items` at a time: each chunk's syntax tree is
+/// dropped once printed. When `gated`, each chunk's items are recorded and marked for gating
+/// before they are printed.
+fn print_chunks(items: TokenStream, gated: bool, chunk_items: usize) -> Result<Printed, Diagnostics> {
+    let mut printed = Printed::default();
+    for chunk in runs(items, chunk_items) {
+        let mut file = parse_types_module(chunk)?;
+        if gated {
+            let items = module_items(&mut file)?;
+            printed.uses.record(items);
+            printed.outline.extend(gate::Outline::mark(items));
+        }
+        let text = prettyplease::unparse(&file);
+        drop(file);
+        if printed.text.is_empty() {
+            printed.text = text;
+        } else {
+            join_modules(&mut printed.text, &text)?;
+        }
     }
-    Ok((prettyplease::unparse(&file), own_cfgs))
+    Ok(printed)
 }
 
-/// The second half of the types module (sent as text), printed, gated as the first half says.
-fn format_second_half(text: String, gated: bool, to_first: Sender<Exchange>, at_second: &Receiver<Exchange>) -> Result<String, Diagnostics> {
-    let stopped = || bug("stopped gating the types");
-    let tokens: TokenStream = text.parse().map_err(|_| bug("printed types that do not read back as tokens"))?;
-    drop(text);
-    let mut file = parse_types_module(tokens)?;
-    if gated {
-        let items = module_items(&mut file)?;
-        let _ = to_first.send(Exchange::Outline(gate::Outline::of(items)));
-        let Ok(Exchange::Known(known)) = at_second.recv() else { return Err(stopped()) };
-        let _ = to_first.send(Exchange::Mentions(gate::mentions(items, &known)));
-        let Ok(Exchange::Cfgs(cfgs)) = at_second.recv() else { return Err(stopped()) };
-        gate::apply(items, &cfgs);
+/// Joins two printings of the `types` module into one: `first` without its closing brace,
+/// `next` without what comes before its items.
+fn join_modules(first: &mut String, next: &str) -> Result<(), Diagnostics> {
+    let opening = "pub mod types {\n";
+    match (first.strip_suffix("}\n").map(str::len), next.find(opening)) {
+        (Some(end), Some(at)) => {
+            first.truncate(end);
+            first.push_str(&next[at + opening.len()..]);
+            Ok(())
+        }
+        _ => Err(bug("printed the types module in an unexpected shape")),
     }
-    Ok(prettyplease::unparse(&file))
 }
 
-/// What the two threads that format the types tell each other to gate them (see `gate`).
-enum Exchange {
-    /// The second half's items, outlined.
-    Outline(gate::Outline),
-    /// The types defined in both halves.
-    Known(std::collections::BTreeSet<String>),
-    /// What the second half's items name.
-    Mentions(Vec<std::collections::BTreeSet<String>>),
-    /// The cfg attributes of the second half's items.
-    Cfgs(Vec<gate::Cfgs>),
-}
-
-/// `items` cut in two at the item boundary nearest the middle: after a `;` or a `{ ... }`
-/// block at the top level, before an attribute or a keyword that starts an item. (All in the
-/// first when there are fewer than `min_items` items.)
+/// `items` cut in two at the item boundary nearest the middle. (All in the first when there are
+/// fewer than `min_items` items.)
 fn halves(items: TokenStream, min_items: usize) -> (TokenStream, TokenStream) {
     let trees: Vec<TokenTree> = items.into_iter().collect();
+    let boundaries = item_boundaries(&trees);
+    let middle = match boundaries.len() {
+        count if count < min_items => trees.len(),
+        count => boundaries[count / 2],
+    };
+    let mut first = trees;
+    let second = first.split_off(middle);
+    (first.into_iter().collect(), second.into_iter().collect())
+}
+
+/// `items` cut into runs of `per_run` items (the last one shorter), in order.
+fn runs(items: TokenStream, per_run: usize) -> Vec<TokenStream> {
+    let mut trees: Vec<TokenTree> = items.into_iter().collect();
+    let cuts: Vec<usize> = item_boundaries(&trees).into_iter().skip(per_run.max(1) - 1).step_by(per_run.max(1)).collect();
+    // From the back, so that each cut moves only its own run.
+    let mut runs: Vec<TokenStream> = cuts.into_iter().rev().map(|cut| trees.split_off(cut).into_iter().collect()).collect();
+    runs.push(trees.into_iter().collect());
+    runs.reverse();
+    runs
+}
+
+/// Where one item ends and the next begins among top-level `trees`: after a `;` or a
+/// `{ ... }` block, before an attribute or a keyword that starts an item.
+fn item_boundaries(trees: &[TokenTree]) -> Vec<usize> {
     let ends_item = |tree: &TokenTree| match tree {
         TokenTree::Punct(punct) => punct.as_char() == ';',
         TokenTree::Group(group) => group.delimiter() == Delimiter::Brace,
@@ -168,14 +178,7 @@ fn halves(items: TokenStream, min_items: usize) -> (TokenStream, TokenStream) {
         TokenTree::Ident(ident) => ITEM_KEYWORDS.iter().any(|word| ident == word),
         _ => false,
     };
-    let boundaries: Vec<usize> = (1..trees.len()).filter(|&at| ends_item(&trees[at - 1]) && starts_item(&trees[at])).collect();
-    let middle = match boundaries.len() {
-        count if count < min_items => trees.len(),
-        count => boundaries[count / 2],
-    };
-    let mut first = trees;
-    let second = first.split_off(middle);
-    (first.into_iter().collect(), second.into_iter().collect())
+    (1..trees.len()).filter(|&at| ends_item(&trees[at - 1]) && starts_item(&trees[at])).collect()
 }
 
 /// Below this many items, a second thread (its start, the text it is sent, lexing that again:
@@ -184,6 +187,11 @@ fn halves(items: TokenStream, min_items: usize) -> (TokenStream, TokenStream) {
 /// progenitor (BENCHMARKS.md, fifth pass): without the split propolis-server (64 items) went
 /// from 1.05 to 0.98 and buildomat (55) from 0.93 to 0.87; nexus (439) was the same either way.
 const MIN_ITEMS_TO_SHARE: usize = 256;
+
+/// How many items are parsed and printed at a time: enough that a chunk costs little more than
+/// its items; few enough that a chunk's syntax tree is small next to the rest of the pipeline's
+/// memory (EC2's module whole was about 200 MB of syntax trees).
+const CHUNK_ITEMS: usize = 256;
 
 const ITEM_KEYWORDS: &[&str] = &["pub", "impl", "struct", "enum", "mod", "fn", "type", "use", "const", "static", "trait"];
 
@@ -230,18 +238,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_second_half_stops_when_the_first_half_stops_early() {
-        // The first half owns its sender: ending early (a parse error, say) drops it, and the
-        // second half, waiting for the known types, gets an error instead of waiting forever.
-        let (to_second, at_second) = mpsc::channel::<Exchange>();
-        let (to_first, _at_first) = mpsc::channel::<Exchange>();
-        drop(to_second);
-        let printed = format_second_half("pub struct A { a: u8 }".to_owned(), true, to_first, &at_second);
-        assert!(printed.is_err());
-    }
-
-    #[test]
-    fn the_types_printed_in_two_halves_are_the_types_printed_whole_gating_included() {
+    fn the_types_printed_in_chunks_and_halves_are_the_types_printed_whole_gating_included() {
         // Two groups of operations, enough for features, each reaching types of its own (an
         // open enum of ours among them) and one shared type.
         let mut paths = String::new();
@@ -262,10 +259,15 @@ mod tests {
         let (api, _) = crate::model::lower(&openapi, &document).unwrap_or_else(|found| panic!("{}", found.render()));
         assert_eq!(api.features, ["pets", "stores"]);
         let types = || crate::emit::types::emit_types(&api).unwrap_or_else(|problem| panic!("{}", problem.message));
-        let whole = format_types_sharing(types(), Some(&api), usize::MAX).unwrap_or_else(|found| panic!("{}", found.render()));
+        let format = |share_from, chunk_items| {
+            format_types_as(types(), Some(&api), Layout { share_from, chunk_items }).unwrap_or_else(|found| panic!("{}", found.render()))
+        };
+        let whole = format(usize::MAX, usize::MAX);
         assert!(!halves(types().tokens, 2).1.is_empty(), "the items are shared");
-        let in_halves = format_types_sharing(types(), Some(&api), 2).unwrap_or_else(|found| panic!("{}", found.render()));
-        assert_eq!(in_halves, whole);
+        assert!(runs(types().tokens, 2).len() > 2, "the items are cut into chunks");
+        assert_eq!(format(2, usize::MAX), whole, "in halves");
+        assert_eq!(format(usize::MAX, 2), whole, "in chunks");
+        assert_eq!(format(2, 1), whole, "in halves, an item at a time");
         assert!(whole.contains("#[cfg(any(feature = \"pets\"))]\n    pub struct Owner {"), "{whole}");
         assert!(whole.contains("#[cfg(any(feature = \"pets\"))]\n    pub enum Species {"), "{whole}");
         assert!(whole.contains("#[cfg(any(feature = \"stores\"))]\n    pub struct Store {"), "{whole}");
@@ -286,5 +288,10 @@ mod tests {
         // `const C: A = A { .. };` ends at its `;`, not at its block.
         assert!(second.to_string().starts_with("pub enum B"), "{second}");
         assert!(syn::parse2::<syn::File>(first).is_ok() && syn::parse2::<syn::File>(second).is_ok());
+        let in_twos: Vec<String> = runs(items.clone(), 2).iter().map(TokenStream::to_string).collect();
+        assert_eq!(in_twos.len(), 3);
+        assert_eq!(in_twos.join(" "), items.to_string());
+        assert!(in_twos[2].starts_with("pub type D"), "{in_twos:?}");
+        assert_eq!(runs(items.clone(), usize::MAX).len(), 1);
     }
 }

@@ -2,8 +2,8 @@
 //! some groups' operations reach gets `#[cfg(any(feature = "a", feature = "b"))]`, so a user who
 //! builds one group does not compile the types of the others.
 //!
-//! typify writes the types, so they are gated after it, on the parsed `types` module (the
-//! formatter parses it anyway), before it is printed. Our own enums (`emit/enums.rs`), written
+//! typify writes the types, so they are gated after it, as the formatter parses and prints the
+//! `types` module (it parses it anyway). Our own enums (`emit/enums.rs`), written
 //! as text after typify's items, are gated by name: they name no other type of the module, so
 //! each goes wherever the types that hold it go.
 //!
@@ -22,13 +22,17 @@
 //! Since a type is needed by at least every feature that needs a type referring to it, an item
 //! is never compiled without the types it names.
 //!
-//! The steps are functions of their own ([`Outline`], [`mentions`], [`decide`], [`apply`]),
-//! because the formatter parses the items in two halves on two threads and syntax trees
-//! cannot cross threads: each thread outlines and walks its own half, one decides for both.
+//! The formatter parses and prints typify's items a chunk at a time, so that a large module is
+//! never held as syntax trees whole; a type's feature sets are known only once every item is
+//! read. So each chunk is recorded before it is printed ([`Outline::mark`], [`Uses`]), its items
+//! printed with a mark where their `cfg` attributes go, and [`gate_printed`] decides and writes
+//! the attributes into the printed module. The records are plain data: the formatter prints two
+//! halves of the module on two threads, and syntax trees cannot cross threads.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::TokenTree;
 use syn::visit::{self, Visit};
 use syn::{Item, Type};
 
@@ -37,56 +41,67 @@ use crate::model::{Api, BodyKind, Operation, ParamType};
 /// The feature sets one item is compiled under, one `cfg` attribute each (none: always compiled).
 pub type Cfgs = Vec<Vec<String>>;
 
-/// Adds the cfg attributes to `items`, the items of `pub mod types`, when `api` has features,
-/// and returns those of our enums named `own`, which follow them in the module as text (one
-/// list of feature sets per enum, each set one attribute; empty when not gated).
-pub fn gate_types(items: &mut [Item], own: &[&str], api: &Api) -> Vec<Cfgs> {
-    if api.features.is_empty() {
-        return Vec::new();
-    }
-    let mut outline = Outline::of(items);
+/// Steps 3 and 4 for the printed types module: `printed` (typify's items, marked by
+/// [`Outline::mark`]) with the `cfg` attributes written in place of the marks, and those of our
+/// enums named `own`, which follow typify's items in the module as text (one list of feature
+/// sets per enum, each set one attribute; empty when not gated). `outline` and `uses` record
+/// typify's items, in order.
+pub fn gate_printed(printed: &str, mut outline: Outline, uses: &Uses, own: &[&str], api: &Api) -> Result<(String, Vec<Cfgs>), &'static str> {
+    let typify_items = outline.len();
+    let marked = std::mem::take(&mut outline.marked);
     outline.extend(Outline::of_own(own));
     let known = outline.known();
-    let mut mentions = mentions(items, &known);
+    let mut mentions = uses.resolve(&known);
     mentions.extend(own_mentions(own));
     let mut cfgs = decide(&outline, &mentions, &known, api);
-    let own_cfgs = cfgs.split_off(items.len());
-    apply(items, &cfgs);
-    own_cfgs
+    let own_cfgs = cfgs.split_off(typify_items);
+    Ok((write_cfgs(printed, &marked, &cfgs)?, own_cfgs))
 }
 
 /// What our enums name of the module's types: nothing (only `String` and `std`), so each goes
 /// where the types that hold it go.
-pub fn own_mentions(own: &[&str]) -> Vec<BTreeSet<String>> {
+fn own_mentions(own: &[&str]) -> Vec<BTreeSet<String>> {
     vec![BTreeSet::new(); own.len()]
 }
 
 /// What gating needs of each item before the types are known: the type it defines or is an
-/// `impl` of (step 1), whether it defines it, and whether it is a module. Plain data, so that
-/// items parsed on another thread can be gated with these.
+/// `impl` of (step 1), whether it defines it, whether it is a module, and whether it is marked
+/// for its `cfg` attributes. Plain data, so that items parsed on another thread can be gated
+/// with these.
 #[derive(Debug, Default)]
 pub struct Outline {
     keys: Vec<Option<String>>,
     defines: Vec<bool>,
     modules: Vec<bool>,
+    marked: Vec<bool>,
 }
 
+/// The attribute [`Outline::mark`] puts where an item's `cfg` attributes go. prettyplease prints
+/// an outer attribute on a line of its own, so each mark is a line of the printed module,
+/// `MARK_LINE` (at the module's indentation, which no line of a doc comment, `///`, matches).
+const MARK: &str = "generator_cfg_goes_here";
+const MARK_LINE: &str = "    #[generator_cfg_goes_here]\n";
+
 impl Outline {
-    pub fn of(items: &[Item]) -> Outline {
-        Outline {
-            keys: items.iter().map(item_key).collect(),
-            defines: items.iter().map(|item| !matches!(item, Item::Impl(_))).collect(),
-            modules: items.iter().map(|item| matches!(item, Item::Mod(_))).collect(),
-        }
+    /// Outlines `items` (step 1) and marks where each item's `cfg` attributes go: after its
+    /// other attributes, before it is printed.
+    pub fn mark(items: &mut [Item]) -> Outline {
+        let mark = syn::Attribute { pound_token: Default::default(), style: syn::AttrStyle::Outer, bracket_token: Default::default(), meta: syn::Meta::Path(syn::Ident::new(MARK, proc_macro2::Span::call_site()).into()) };
+        let keys = items.iter().map(item_key).collect();
+        let defines = items.iter().map(|item| !matches!(item, Item::Impl(_))).collect();
+        let modules = items.iter().map(|item| matches!(item, Item::Mod(_))).collect();
+        let marked = items.iter_mut().map(|item| attributes(item).map(|attrs| attrs.push(mark.clone())).is_some()).collect();
+        Outline { keys, defines, modules, marked }
     }
 
     /// Our enums named `own`, written as text after the items: each defines a type of its name.
-    pub fn of_own(own: &[&str]) -> Outline {
-        Outline { keys: own.iter().map(|name| Some((*name).to_owned())).collect(), defines: vec![true; own.len()], modules: vec![false; own.len()] }
+    fn of_own(own: &[&str]) -> Outline {
+        let unmarked = vec![false; own.len()];
+        Outline { keys: own.iter().map(|name| Some((*name).to_owned())).collect(), defines: vec![true; own.len()], modules: unmarked.clone(), marked: unmarked }
     }
 
     /// The types defined here. (`impl From<Species> for String` defines none.)
-    pub fn known(&self) -> BTreeSet<String> {
+    fn known(&self) -> BTreeSet<String> {
         self.keys.iter().zip(&self.defines).filter(|(_, defines)| **defines).filter_map(|(key, _)| key.clone()).collect()
     }
 
@@ -100,17 +115,13 @@ impl Outline {
         self.keys.extend(other.keys);
         self.defines.extend(other.defines);
         self.modules.extend(other.modules);
+        self.marked.extend(other.marked);
     }
-}
-
-/// Step 2: the types of `known` each item names.
-pub fn mentions(items: &[Item], known: &BTreeSet<String>) -> Vec<BTreeSet<String>> {
-    items.iter().map(|item| mentioned(item, known)).collect()
 }
 
 /// Steps 3 and 4: the feature sets each item is compiled under, one `cfg` each (none: always
 /// compiled), for the items `outline` and `mentions` describe, in order.
-pub fn decide(outline: &Outline, mentions: &[BTreeSet<String>], known: &BTreeSet<String>, api: &Api) -> Vec<Cfgs> {
+fn decide(outline: &Outline, mentions: &[BTreeSet<String>], known: &BTreeSet<String>, api: &Api) -> Vec<Cfgs> {
     let keys: Vec<Option<&str>> = outline.keys.iter().map(|key| key.as_deref().filter(|key| known.contains(*key))).collect();
     let mut refers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for (key, named) in keys.iter().zip(mentions) {
@@ -199,16 +210,41 @@ impl FeatureSet {
     }
 }
 
-/// Puts the decided `cfg` attributes on `items`.
-pub fn apply(items: &mut [Item], cfgs: &[Cfgs]) {
-    for (item, sets) in items.iter_mut().zip(cfgs) {
-        for set in sets {
-            let cfg = crate::features::cfg_any(set.iter().map(String::as_str));
-            if let Some(attrs) = attributes(item) {
-                attrs.push(syn::parse_quote!(#cfg));
+/// `printed` with each mark replaced by the `cfg` attributes decided for its item (`cfgs` for the
+/// items, in order; `marked`, which of them carry a mark).
+fn write_cfgs(printed: &str, marked: &[bool], cfgs: &[Cfgs]) -> Result<String, &'static str> {
+    let unexpected = "printed the marks of the types' cfg attributes in an unexpected shape";
+    let mut decided = marked.iter().zip(cfgs).filter(|(marked, _)| **marked).map(|(_, cfgs)| cfgs);
+    // Items of one group share their attributes: each list is printed once.
+    let mut lines: BTreeMap<&Cfgs, String> = BTreeMap::new();
+    let mut text = String::with_capacity(printed.len());
+    let mut pieces = printed.split(MARK_LINE);
+    text.push_str(pieces.next().unwrap_or_default());
+    for piece in pieces {
+        let cfgs = decided.next().ok_or(unexpected)?;
+        if !cfgs.is_empty() {
+            if !lines.contains_key(cfgs) {
+                lines.insert(cfgs, printed_cfgs(cfgs).ok_or(unexpected)?);
             }
+            text.push_str(&lines[cfgs]);
         }
+        text.push_str(piece);
     }
+    match decided.next() {
+        Some(_) => Err(unexpected),
+        None => Ok(text),
+    }
+}
+
+/// The `cfg` attributes, one per feature set, as prettyplease prints them on an item of the
+/// module: a long one is broken over lines.
+fn printed_cfgs(cfgs: &Cfgs) -> Option<String> {
+    let attributes = cfgs.iter().map(|set| crate::features::cfg_any(set.iter().map(String::as_str)));
+    let module: syn::File = syn::parse2(quote::quote!(mod types { #(#attributes)* struct Gated; })).ok()?;
+    let printed = prettyplease::unparse(&module);
+    let start = printed.find('\n')? + 1;
+    let end = printed.find("    struct Gated;")?;
+    printed.get(start..end).map(str::to_owned)
 }
 
 /// Marks `features` as needing `name` and everything it refers to, transitively.
@@ -256,43 +292,99 @@ fn item_key(item: &Item) -> Option<String> {
     Some(ident.to_string())
 }
 
-/// Every type of `known` that `item` names: in a path (a field's type, a variant's, a trait's
-/// parameter), a `use`, or anywhere in a macro call's tokens. Walking the syntax tree is much
-/// cheaper than printing each item back to tokens.
-fn mentioned(item: &Item, known: &BTreeSet<String>) -> BTreeSet<String> {
-    let mut mentions = Mentions { known, found: BTreeSet::new() };
-    mentions.visit_item(item);
-    mentions.found
+/// What each item names that may be a type of the module (step 2), recorded before the module's
+/// types are known: in a path (a field's type, a variant's, a trait's parameter), a `use`, or
+/// anywhere in a macro call's tokens. Walking the syntax tree is much cheaper than printing each
+/// item back to tokens.
+///
+/// A segment after `Self` or after a type of the module names an item of that type (a variant,
+/// an associated function), never a type: `Self::Store` is a variant, whatever types the module
+/// has. So each name is kept with the path segment before it, and [`Uses::resolve`] decides,
+/// once the types are known. Names are kept once, as numbers.
+#[derive(Debug, Default)]
+pub struct Uses {
+    names: Vec<String>,
+    numbers: rustc_hash::FxHashMap<String, u32>,
+    /// Per item, its (segment before, name) pairs, sorted and without repeats; `AT_START` when
+    /// nothing comes before.
+    items: Vec<Vec<(u32, u32)>>,
 }
 
-struct Mentions<'a> {
-    known: &'a BTreeSet<String>,
-    found: BTreeSet<String>,
-}
+const AT_START: u32 = u32::MAX;
 
-impl Mentions<'_> {
-    fn note(&mut self, ident: &proc_macro2::Ident) {
-        let ident = ident.to_string();
-        if self.known.contains(&ident) {
-            self.found.insert(ident);
+impl Uses {
+    /// Records what `items` name, after the items recorded before.
+    pub fn record(&mut self, items: &[Item]) {
+        let mut spelled = String::new();
+        for item in items {
+            let mut walk = UsesWalk { uses: self, spelled: &mut spelled, found: Vec::new() };
+            walk.visit_item(item);
+            let mut found = walk.found;
+            found.sort_unstable();
+            found.dedup();
+            self.items.push(found);
         }
+    }
+
+    /// These items followed by `other`'s.
+    pub fn append(&mut self, other: Uses) {
+        let renumbered: Vec<u32> = other.names.into_iter().map(|name| self.number(name)).collect();
+        let renumber = |number: u32| if number == AT_START { AT_START } else { renumbered[number as usize] };
+        self.items.extend(other.items.into_iter().map(|pairs| pairs.into_iter().map(|(before, name)| (renumber(before), renumber(name))).collect()));
+    }
+
+    /// The types of `known` each item names.
+    fn resolve(&self, known: &BTreeSet<String>) -> Vec<BTreeSet<String>> {
+        let is_known: Vec<bool> = self.names.iter().map(|name| known.contains(name)).collect();
+        let names_an_item = |before: u32| before != AT_START && (is_known[before as usize] || self.names[before as usize] == "Self");
+        let uses = |pairs: &Vec<(u32, u32)>| -> BTreeSet<String> {
+            pairs.iter().filter(|(before, name)| is_known[*name as usize] && !names_an_item(*before)).map(|(_, name)| self.names[*name as usize].clone()).collect()
+        };
+        self.items.iter().map(uses).collect()
+    }
+
+    fn number(&mut self, name: String) -> u32 {
+        if let Some(number) = self.numbers.get(&name) {
+            return *number;
+        }
+        let number = self.names.len() as u32;
+        self.numbers.insert(name.clone(), number);
+        self.names.push(name);
+        number
     }
 }
 
-impl<'ast> Visit<'ast> for Mentions<'_> {
-    /// A segment after `Self` or after a type of the module names an item of that type (a
-    /// variant, an associated function), never a type: `Self::Store` is a variant, whatever
-    /// types the module has. Every other segment may name a type.
+/// Walks one item for [`Uses::record`].
+struct UsesWalk<'a> {
+    uses: &'a mut Uses,
+    /// An identifier spelled out, reused: most are names seen before, which then cost no allocation.
+    spelled: &'a mut String,
+    found: Vec<(u32, u32)>,
+}
+
+impl UsesWalk<'_> {
+    fn number(&mut self, ident: &proc_macro2::Ident) -> u32 {
+        self.spelled.clear();
+        let _ = write!(self.spelled, "{ident}");
+        match self.uses.numbers.get(self.spelled.as_str()) {
+            Some(number) => *number,
+            None => self.uses.number(self.spelled.clone()),
+        }
+    }
+
+    fn note(&mut self, ident: &proc_macro2::Ident) {
+        let name = self.number(ident);
+        self.found.push((AT_START, name));
+    }
+}
+
+impl<'ast> Visit<'ast> for UsesWalk<'_> {
     fn visit_path(&mut self, path: &'ast syn::Path) {
-        let mut after_type = false;
+        let mut before = AT_START;
         for segment in &path.segments {
-            let ident = segment.ident.to_string();
-            let known = self.known.contains(&ident);
-            let may_name_a_type = !after_type;
-            after_type = known || ident == "Self";
-            if may_name_a_type && known {
-                self.found.insert(ident);
-            }
+            let name = self.number(&segment.ident);
+            self.found.push((before, name));
+            before = name;
             self.visit_path_arguments(&segment.arguments);
         }
     }
@@ -306,30 +398,18 @@ impl<'ast> Visit<'ast> for Mentions<'_> {
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        self.found.extend(mentioned_in_tokens(mac.tokens.clone(), self.known));
-        visit::visit_macro(self, mac);
-    }
-}
-
-/// Every identifier in `tokens` that is one of `known`.
-fn mentioned_in_tokens(tokens: TokenStream, known: &BTreeSet<String>) -> BTreeSet<String> {
-    let mut found = BTreeSet::new();
-    let mut stack = vec![tokens];
-    while let Some(tokens) = stack.pop() {
-        for tree in tokens {
-            match tree {
-                TokenTree::Ident(ident) => {
-                    let ident = ident.to_string();
-                    if known.contains(&ident) {
-                        found.insert(ident);
-                    }
+        let mut stack = vec![mac.tokens.clone()];
+        while let Some(tokens) = stack.pop() {
+            for tree in tokens {
+                match tree {
+                    TokenTree::Ident(ident) => self.note(&ident),
+                    TokenTree::Group(group) => stack.push(group.stream()),
+                    _ => {}
                 }
-                TokenTree::Group(group) => stack.push(group.stream()),
-                _ => {}
             }
         }
+        visit::visit_macro(self, mac);
     }
-    found
 }
 
 fn attributes(item: &mut Item) -> Option<&mut Vec<syn::Attribute>> {
@@ -355,7 +435,64 @@ mod tests {
 
     fn mentions_of(item: &str) -> BTreeSet<String> {
         let known: BTreeSet<String> = ["Species", "Store", "Pet"].into_iter().map(String::from).collect();
-        mentioned(&syn::parse_str(item).unwrap(), &known)
+        let mut uses = Uses::default();
+        uses.record(&[syn::parse_str(item).unwrap()]);
+        uses.resolve(&known).remove(0)
+    }
+
+    #[test]
+    fn the_marks_become_the_cfg_attributes_as_prettyplease_prints_them() {
+        let items = || -> Vec<Item> {
+            let file: syn::File = syn::parse_str(
+                "/// A pet.\n#[derive(Debug)] pub struct Pet { pub name: String }\nimpl Pet { fn new() -> Self { Pet { name: String::new() } } }\nmacro_rules! m { () => {} }\npub struct Store;",
+            )
+            .unwrap();
+            file.items
+        };
+        // The last item's features are too many for one line: prettyplease breaks the attribute.
+        let many: Vec<String> = (0..30).map(|index| format!("feature-{index}")).collect();
+        let cfgs: Vec<Cfgs> = vec![vec![vec!["pets".to_owned()]], vec![vec!["pets".to_owned()], vec!["stores".to_owned()]], vec![], vec![many]];
+        let print = |items: Vec<Item>| prettyplease::unparse(&syn::parse_quote!(pub mod types { #(#items)* }));
+
+        let mut marked = items();
+        let outline = Outline::mark(&mut marked);
+        assert_eq!(outline.marked, [true, true, false, true], "a macro call carries no attributes");
+        let written = write_cfgs(&print(marked), &outline.marked, &cfgs).unwrap();
+
+        let mut expected = items();
+        for (item, sets) in expected.iter_mut().zip(&cfgs) {
+            for set in sets {
+                let cfg = crate::features::cfg_any(set.iter().map(String::as_str));
+                if let Some(attrs) = attributes(item) {
+                    attrs.push(syn::parse_quote!(#cfg));
+                }
+            }
+        }
+        let expected = print(expected);
+        assert_eq!(written, expected);
+        assert!(expected.contains("    /// A pet.\n    #[derive(Debug)]\n    #[cfg(any(feature = \"pets\"))]\n    pub struct Pet"), "{expected}");
+        assert!(expected.contains("    #[cfg(\n        any(\n"), "{expected}");
+
+        assert!(write_cfgs(&print(items()), &outline.marked, &cfgs).is_err(), "marks missing");
+    }
+
+    #[test]
+    fn uses_recorded_apart_and_appended_are_the_uses_recorded_together() {
+        let items: Vec<Item> = ["pub struct Pet { pub store: Option<Store> }", "impl Store { fn f() -> Self { Self::Pet } }", "use super::Species;"]
+            .iter()
+            .map(|item| syn::parse_str(item).unwrap())
+            .collect();
+        let known: BTreeSet<String> = ["Species", "Store", "Pet"].into_iter().map(String::from).collect();
+        let mut together = Uses::default();
+        together.record(&items);
+        let mut first = Uses::default();
+        first.record(&items[..1]);
+        let mut second = Uses::default();
+        second.record(&items[1..]);
+        first.append(second);
+        assert_eq!(first.resolve(&known), together.resolve(&known));
+        let names = |list: &[&str]| list.iter().map(|name| (*name).to_owned()).collect::<BTreeSet<String>>();
+        assert_eq!(together.resolve(&known), [names(&["Store"]), names(&["Store"]), names(&["Species"])]);
     }
 
     #[test]
