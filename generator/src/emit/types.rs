@@ -46,15 +46,14 @@ fn secret_type() -> Value {
 
 /// Generates every named schema of `api` as a Rust type.
 pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
-    let mut schemas: Map<String, Value> =
-        api.schemas.iter().map(|(name, schema)| (name.clone(), mark_secrets(schema.clone()))).collect();
-    super::prepare::prepare(&mut schemas);
-    let own_enums = enums::take_own(&mut schemas, &enums::received_schemas(api));
-    prevent_name_collisions(&mut schemas, own_enums.iter().map(|own| own.name().to_owned()));
+    let (schemas, own_enums) = prepared_schemas(api);
     let settings = generation_settings();
-    let (generator, typify_items) = match run_typify(&schemas, api, &settings) {
+    // The schemas move into the engine's document rather than being copied into it: a large
+    // spec's are tens of megabytes, beside the engine's own copies. A failure, rare, prepares
+    // them again to find the schema at fault.
+    let (generator, typify_items) = match run_typify(schemas, api, &settings) {
         Ok(generated) => generated,
-        Err(failure) => return Err(located_failure(&schemas, api, &settings, failure)),
+        Err(failure) => return Err(located_failure(&prepared_schemas(api).0, api, &settings, failure)),
     };
     let type_space = generator.get_type_space();
     let generated_names: std::collections::BTreeSet<String> =
@@ -77,6 +76,18 @@ pub fn emit_types(api: &Api) -> Result<Types, Diagnostic> {
         },
         own: own_enums,
     })
+}
+
+/// The schemas as the type engine is given them (secrets marked, shapes it cannot take
+/// rewritten, names that would collide changed), without the enums we write ourselves, which
+/// are returned beside them.
+fn prepared_schemas(api: &Api) -> (Map<String, Value>, Vec<OwnEnum>) {
+    let mut schemas: Map<String, Value> =
+        api.schemas.iter().map(|(name, schema)| (name.clone(), mark_secrets(schema.clone()))).collect();
+    super::prepare::prepare(&mut schemas);
+    let own_enums = enums::take_own(&mut schemas, &enums::received_schemas(api));
+    prevent_name_collisions(&mut schemas, own_enums.iter().map(|own| own.name().to_owned()));
+    (schemas, own_enums)
 }
 
 /// Our enums as formatted text, each under the `cfg` attributes of `cfgs` (one list of feature
@@ -133,21 +144,26 @@ enum Failure {
 /// Runs progenitor's type generator on a document holding only `schemas`: the generator (its
 /// type space) and the types' items.
 fn run_typify(
-    schemas: &Map<String, Value>,
+    schemas: Map<String, Value>,
     api: &Api,
     settings: &progenitor_impl::GenerationSettings,
 ) -> Result<(progenitor_impl::Generator, TokenStream), Failure> {
-    let document = json!({
+    let mut document = json!({
         "openapi": "3.0.3",
         "info": { "title": api.title, "version": api.api_version },
         "paths": {},
-        "components": { "schemas": schemas },
     });
+    // Moved in: `json!` would serialize a copy of them.
+    if let Value::Object(root) = &mut document {
+        root.insert("components".to_owned(), Value::Object(Map::from_iter([("schemas".to_owned(), Value::Object(schemas))])));
+    }
     let spec: openapiv3::OpenAPI =
         serde_json::from_value(document).map_err(|error| Failure::Error(format!("a schema could not be read: {error}")))?;
     let mut generator = progenitor_impl::Generator::new(settings);
     // progenitor is known to panic on some inputs; a panic must become a diagnostic, not a crash.
-    match catch_unwind(AssertUnwindSafe(|| generator.generate_tokens(&spec))) {
+    let generated = catch_unwind(AssertUnwindSafe(|| generator.generate_tokens(&spec)));
+    drop(spec);
+    match generated {
         Ok(Ok(file)) => {
             // The types are printed once, into progenitor's `pub mod types`; printing them
             // again (`TypeSpace::to_stream`) costs as much.
@@ -185,7 +201,7 @@ fn located_failure(schemas: &Map<String, Value>, api: &Api, settings: &progenito
             alone.insert(other, json!({}));
         }
         alone.insert(name.clone(), schema.clone());
-        run_typify(&alone, api, settings).err().map(|failure| (name, failure))
+        run_typify(alone, api, settings).err().map(|failure| (name, failure))
     });
     let (name, failure) = match culprit {
         Some((name, failure)) => (Some(name), failure),
