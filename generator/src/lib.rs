@@ -138,7 +138,7 @@ fn quiet_panics_in_the_pipeline() {
 }
 
 fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagnostics> {
-    let document = input::load(spec_path)?;
+    let mut document = input::load(spec_path)?;
     // The input stage's notes (what an upgrade could not carry over) come with whatever follows.
     let with_notes = |mut found: Diagnostics| {
         found.extend_placed(&document.notes);
@@ -147,8 +147,10 @@ fn pipeline(spec_path: &Path, options: &CrateOptions) -> Result<Generated, Diagn
     let (openapi, unlocated) = validate::check(&document, options.lenient).map_err(with_notes)?;
     let located = |found: Diagnostics| with_notes(found.with_source(&document));
     let (api, model_warnings) = model::lower(&openapi, &document).map_err(located)?;
-    // The typed document is not read again: freed before the code, the peak of a large spec.
+    // The typed document and the document's value are not read again (what follows locates
+    // diagnostics with the source map): freed before the code, the peak of a large spec.
     drop(openapi);
+    document.value = serde_json::Value::Null;
     let parallel = api.operations.len() + api.schemas.len() >= MIN_ITEMS_FOR_LANES;
     // Locating the warnings in the spec's text (an index of positions per file) and rendering
     // them do not depend on the code, so they run on a lane of their own beside stages 4 and 5.
