@@ -89,12 +89,14 @@ fn print_items(items: TokenStream, gated: bool, layout: Layout) -> Result<Printe
     if second.is_empty() {
         return print_chunks(first, gated, layout.chunk_items);
     }
-    // Tokens cannot cross threads: the second half goes to its thread as text.
-    let second = second.to_string();
+    // Tokens cannot cross threads: the second half goes to its thread as text (and its tokens,
+    // hundreds of megabytes for a large spec, are freed here and now).
+    let text = second.to_string();
+    drop(second);
     std::thread::scope(|scope| {
         let second_lane = Lane::start(scope, "types-half", true, move || {
-            let tokens: TokenStream = second.parse().map_err(|_| bug("printed types that do not read back as tokens"))?;
-            drop(second);
+            let tokens: TokenStream = text.parse().map_err(|_| bug("printed types that do not read back as tokens"))?;
+            drop(text);
             print_chunks(tokens, gated, layout.chunk_items)
         });
         let mut printed = print_chunks(first, gated, layout.chunk_items)?;

@@ -33,6 +33,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use proc_macro2::TokenTree;
+use rustc_hash::FxHashMap;
 use syn::visit::{self, Visit};
 use syn::{Item, Type};
 
@@ -53,9 +54,10 @@ pub fn gate_printed(printed: &str, mut outline: Outline, uses: &Uses, own: &[&st
     let known = outline.known();
     let mut mentions = uses.resolve(&known);
     mentions.extend(own_mentions(own));
-    let mut cfgs = decide(&outline, &mentions, &known, api);
-    let own_cfgs = cfgs.split_off(typify_items);
-    Ok((write_cfgs(printed, &marked, &cfgs)?, own_cfgs))
+    let decided = decide(&outline, &mentions, &known, api);
+    let (typify_lists, own_lists) = decided.items.split_at(typify_items);
+    let own_cfgs = own_lists.iter().map(|list| decided.lists[*list].clone()).collect();
+    Ok((write_cfgs(printed, &marked, typify_lists, &decided.lists)?, own_cfgs))
 }
 
 /// What our enums name of the module's types: nothing (only `String` and `std`), so each goes
@@ -119,11 +121,37 @@ impl Outline {
     }
 }
 
+/// The feature sets each item is compiled under: `lists[items[i]]` for item `i`. Most items
+/// share their list with others (a type's impls, the types of one group), so each distinct list
+/// is made, and later printed, once.
+#[derive(Default)]
+struct Decided {
+    lists: Vec<Cfgs>,
+    items: Vec<usize>,
+}
+
+impl Decided {
+    /// The number of the list of `sets` (feature indices), added if new. A set of every feature
+    /// is no condition and is left out.
+    fn number(&mut self, sets: BTreeSet<Vec<usize>>, numbers: &mut FxHashMap<BTreeSet<Vec<usize>>, usize>, api: &Api) -> usize {
+        let sets: BTreeSet<Vec<usize>> = sets.into_iter().filter(|set| set.len() < api.features.len()).collect();
+        if let Some(number) = numbers.get(&sets) {
+            return *number;
+        }
+        let list = sets.iter().map(|set| set.iter().map(|feature| api.features[*feature].clone()).collect()).collect();
+        self.lists.push(list);
+        numbers.insert(sets, self.lists.len() - 1);
+        self.lists.len() - 1
+    }
+}
+
 /// Steps 3 and 4: the feature sets each item is compiled under, one `cfg` each (none: always
 /// compiled), for the items `outline` and `mentions` describe, in order.
-fn decide(outline: &Outline, mentions: &[BTreeSet<String>], known: &BTreeSet<String>, api: &Api) -> Vec<Cfgs> {
+fn decide(outline: &Outline, mentions: &[BTreeSet<String>], known: &BTreeSet<String>, api: &Api) -> Decided {
     let keys: Vec<Option<&str>> = outline.keys.iter().map(|key| key.as_deref().filter(|key| known.contains(*key))).collect();
-    let mut refers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    // Hashed: looked up for every type reached from every operation (sorted maps compared
+    // strings, the most of gating's time on a spec with hundreds of features).
+    let mut refers: FxHashMap<&str, BTreeSet<&str>> = FxHashMap::default();
     for (key, named) in keys.iter().zip(mentions) {
         if let Some(key) = key {
             refers.entry(key).or_default().extend(named.iter().map(String::as_str).filter(|name| name != key));
@@ -134,7 +162,7 @@ fn decide(outline: &Outline, mentions: &[BTreeSet<String>], known: &BTreeSet<Str
     // names): a spec whose operations each have a feature of their own has hundreds, and a
     // type no operation reaches needs every one of them.
     let index: BTreeMap<&str, usize> = api.features.iter().enumerate().map(|(index, name)| (name.as_str(), index)).collect();
-    let mut needed: BTreeMap<&str, FeatureSet> = BTreeMap::new();
+    let mut needed: FxHashMap<&str, FeatureSet> = FxHashMap::default();
     for operation in &api.operations {
         if let Some(feature) = operation.feature.as_deref().and_then(|feature| index.get(feature)) {
             let features = FeatureSet::of([*feature]);
@@ -157,21 +185,26 @@ fn decide(outline: &Outline, mentions: &[BTreeSet<String>], known: &BTreeSet<Str
         }
     }
 
-    keys.iter()
-        .zip(mentions)
-        .map(|(key, named)| {
-            // An item of a type goes with its type; any other item (an impl for a foreign type)
-            // needs every type it names. (Sets of indices sort as the sets of names would.)
-            let sets: BTreeSet<Vec<usize>> = match key.and_then(|key| needed.get(key)) {
-                Some(set) => BTreeSet::from([set.indices()]),
-                None => named.iter().filter_map(|name| needed.get(name.as_str())).map(FeatureSet::indices).collect(),
-            };
-            sets.into_iter()
-                .filter(|set| set.len() < api.features.len())
-                .map(|set| set.into_iter().map(|feature| api.features[feature].clone()).collect())
-                .collect()
-        })
-        .collect()
+    let mut decided = Decided::default();
+    let mut numbers = FxHashMap::default();
+    let mut of_type: FxHashMap<&str, usize> = FxHashMap::default();
+    for (key, named) in keys.iter().zip(mentions) {
+        // An item of a type goes with its type; any other item (an impl for a foreign type)
+        // needs every type it names. (Sets of indices sort as the sets of names would.)
+        let list = match key.and_then(|key| needed.get(key).map(|set| (key, set))) {
+            Some((key, set)) => match of_type.get(key) {
+                Some(list) => *list,
+                None => {
+                    let list = decided.number(BTreeSet::from([set.indices()]), &mut numbers, api);
+                    of_type.insert(key, list);
+                    list
+                }
+            },
+            None => decided.number(named.iter().filter_map(|name| needed.get(name.as_str())).map(FeatureSet::indices).collect(), &mut numbers, api),
+        };
+        decided.items.push(list);
+    }
+    decided
 }
 
 /// A set of features, one bit per feature's index.
@@ -210,23 +243,24 @@ impl FeatureSet {
     }
 }
 
-/// `printed` with each mark replaced by the `cfg` attributes decided for its item (`cfgs` for the
-/// items, in order; `marked`, which of them carry a mark).
-fn write_cfgs(printed: &str, marked: &[bool], cfgs: &[Cfgs]) -> Result<String, &'static str> {
+/// `printed` with each mark replaced by the `cfg` attributes decided for its item: `lists[items[i]]`
+/// for item `i`, in order; `marked` says which items carry a mark.
+fn write_cfgs(printed: &str, marked: &[bool], items: &[usize], lists: &[Cfgs]) -> Result<String, &'static str> {
     let unexpected = "printed the marks of the types' cfg attributes in an unexpected shape";
-    let mut decided = marked.iter().zip(cfgs).filter(|(marked, _)| **marked).map(|(_, cfgs)| cfgs);
-    // Items of one group share their attributes: each list is printed once.
-    let mut lines: BTreeMap<&Cfgs, String> = BTreeMap::new();
+    let mut decided = marked.iter().zip(items).filter(|(marked, _)| **marked).map(|(_, list)| *list);
+    // Each list is printed once, when first needed.
+    let mut lines: Vec<Option<String>> = vec![None; lists.len()];
     let mut text = String::with_capacity(printed.len());
     let mut pieces = printed.split(MARK_LINE);
     text.push_str(pieces.next().unwrap_or_default());
     for piece in pieces {
-        let cfgs = decided.next().ok_or(unexpected)?;
+        let list = decided.next().ok_or(unexpected)?;
+        let (Some(cfgs), Some(slot)) = (lists.get(list), lines.get_mut(list)) else { return Err(unexpected) };
         if !cfgs.is_empty() {
-            if !lines.contains_key(cfgs) {
-                lines.insert(cfgs, printed_cfgs(cfgs).ok_or(unexpected)?);
+            if slot.is_none() {
+                *slot = Some(printed_cfgs(cfgs).ok_or(unexpected)?);
             }
-            text.push_str(&lines[cfgs]);
+            text.push_str(slot.as_deref().unwrap_or_default());
         }
         text.push_str(piece);
     }
@@ -248,7 +282,7 @@ fn printed_cfgs(cfgs: &Cfgs) -> Option<String> {
 }
 
 /// Marks `features` as needing `name` and everything it refers to, transitively.
-fn spread<'a>(name: &'a str, features: &FeatureSet, refers: &BTreeMap<&'a str, BTreeSet<&'a str>>, needed: &mut BTreeMap<&'a str, FeatureSet>) {
+fn spread<'a>(name: &'a str, features: &FeatureSet, refers: &FxHashMap<&'a str, BTreeSet<&'a str>>, needed: &mut FxHashMap<&'a str, FeatureSet>) {
     let mut stack = vec![name];
     while let Some(name) = stack.pop() {
         if needed.entry(name).or_default().extend(features) {
@@ -304,7 +338,7 @@ fn item_key(item: &Item) -> Option<String> {
 #[derive(Debug, Default)]
 pub struct Uses {
     names: Vec<String>,
-    numbers: rustc_hash::FxHashMap<String, u32>,
+    numbers: FxHashMap<String, u32>,
     /// Per item, its (segment before, name) pairs, sorted and without repeats; `AT_START` when
     /// nothing comes before.
     items: Vec<Vec<(u32, u32)>>,
@@ -457,7 +491,8 @@ mod tests {
         let mut marked = items();
         let outline = Outline::mark(&mut marked);
         assert_eq!(outline.marked, [true, true, false, true], "a macro call carries no attributes");
-        let written = write_cfgs(&print(marked), &outline.marked, &cfgs).unwrap();
+        let lists: Vec<usize> = (0..cfgs.len()).collect();
+        let written = write_cfgs(&print(marked), &outline.marked, &lists, &cfgs).unwrap();
 
         let mut expected = items();
         for (item, sets) in expected.iter_mut().zip(&cfgs) {
@@ -473,7 +508,7 @@ mod tests {
         assert!(expected.contains("    /// A pet.\n    #[derive(Debug)]\n    #[cfg(any(feature = \"pets\"))]\n    pub struct Pet"), "{expected}");
         assert!(expected.contains("    #[cfg(\n        any(\n"), "{expected}");
 
-        assert!(write_cfgs(&print(items()), &outline.marked, &cfgs).is_err(), "marks missing");
+        assert!(write_cfgs(&print(items()), &outline.marked, &[0, 1, 2, 3], &cfgs).is_err(), "marks missing");
     }
 
     #[test]
