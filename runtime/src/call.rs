@@ -24,7 +24,7 @@ use crate::retry::retryable_status;
 use crate::{CallError, ClientCore, Credential, Error, Response, RetryPolicy};
 
 /// A boxed future that may be sent to another thread.
-pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
 /// What a generated request builder hands [`ClientCore::call`]: the request built from its
 /// arguments and the call's options, or why the request could not be built (an argument that

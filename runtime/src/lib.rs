@@ -32,7 +32,7 @@ mod transport;
 mod typed_response;
 mod validate;
 
-pub use call::{accept, BoxFuture, Call, CallOptions, Operation, Outgoing};
+pub use call::{accept, Call, CallOptions, Operation, Outgoing};
 pub use client::{ClientBuilder, ClientCore, ConfigError, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
 pub use credential::Credential;
 pub use error::{status_code, CallError, DocumentedError, Error};
