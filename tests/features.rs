@@ -111,7 +111,13 @@ fn a_large_spec_gets_one_feature_per_group_all_of_them_by_default() {
     }
     let lib = file(&generated, "src/lib.rs");
     assert!(lib.contains("//! - `stores`: 16 operations of `Stores`"), "{lib}");
-    assert!(lib.contains("`GET /health/item0` (feature `health`)"), "{lib}");
+    // An operation is listed in the crate's docs only when its feature is on (its link would
+    // be broken otherwise).
+    assert!(lib.contains("#![cfg_attr(feature = \"health\", doc = \" - [`Client::get_health_0`]: `GET /health/item0` (feature `health`)\")]\n"), "{lib}");
+    // The enum three groups share names its first operation without a link: it is compiled
+    // without that operation when only another group is.
+    assert!(lib.contains("/// The error responses `Client::get_stores_0` documents.\n"), "{lib}");
+    assert!(lib.contains("/// The error responses [`Client::get_users_0`] documents: the same as `Client::get_stores_0`'s, so the same enum.\n"), "{lib}");
     // Everything of an operation: method, builder and its impls, error enum (or alias) and its
     // impls, mock.
     assert!(lib.contains("#[cfg(feature = \"pets\")]\n    pub fn get_pets_0(&self) -> requests::GetPets0<'_> {"), "{lib}");
@@ -159,8 +165,10 @@ fn a_small_spec_gets_no_features() {
 }
 
 /// The one compile test: the large crate passes `cargo clippy -D warnings` with every feature
-/// (and mocks), with one group, and with none. The target directory is the one of the other
-/// standalone-crate tests, so dependencies are built once.
+/// (and mocks), with one group, and with none; and its docs build without a broken link with
+/// one group that shares an error enum with others (`users`: the enum is compiled, the method
+/// it is named after is not). The target directory is the one of the other standalone-crate
+/// tests, so dependencies are built once.
 #[test]
 fn a_grouped_crate_builds_with_all_features_one_or_none() {
     let scratch = tempfile::tempdir().unwrap();
@@ -179,4 +187,12 @@ fn a_grouped_crate_builds_with_all_features_one_or_none() {
             .unwrap();
         assert!(output.status.success(), "{features:?}: {}", String::from_utf8_lossy(&output.stderr));
     }
+    let output = Command::new(env!("CARGO"))
+        .args(["doc", "--offline", "--quiet", "--no-deps", "--no-default-features", "--features", "users"])
+        .current_dir(&dir)
+        .env("CARGO_TARGET_DIR", workspace_root().join("target/standalone"))
+        .env("RUSTDOCFLAGS", "-D warnings")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "docs with `users` alone: {}", String::from_utf8_lossy(&output.stderr));
 }

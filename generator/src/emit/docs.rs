@@ -99,8 +99,33 @@ pub fn summary_and_description(summary: Option<&str>, description: Option<&str>)
     lines
 }
 
-/// The lines of the crate-level docs: title, description, API version, servers, operations.
-pub fn crate_docs(api: &Api) -> Vec<String> {
+/// A line of the crate-level docs, and the feature without which it is left out (`None`: always
+/// there).
+pub struct CrateDocLine {
+    pub text: String,
+    pub feature: Option<String>,
+}
+
+/// The lines of the crate-level docs: title, description, API version, servers, operations
+/// (each operation's only when its feature is enabled), features.
+pub fn crate_docs(api: &Api) -> Vec<CrateDocLine> {
+    let mut lines: Vec<CrateDocLine> = crate_docs_before_operations(api).into_iter().map(|text| CrateDocLine { text, feature: None }).collect();
+    for operation in &api.operations {
+        // One list item per operation: a summary written on several lines is joined.
+        let summary = operation.summary.as_deref().map(|text| format!(": {}", text.split_whitespace().collect::<Vec<_>>().join(" "))).unwrap_or_default();
+        let deprecated = if operation.deprecated { " (deprecated)" } else { "" };
+        let feature = operation.feature.as_ref().map(|feature| format!(" (feature `{feature}`)")).unwrap_or_default();
+        let text = format!("- [`Client::{}`]: `{} {}`{summary}{deprecated}{feature}", operation.method_name, operation.http_method, operation.path);
+        lines.push(CrateDocLine { text, feature: operation.feature.clone() });
+    }
+    if !api.features.is_empty() {
+        lines.extend(features_section(api).into_iter().map(|text| CrateDocLine { text, feature: None }));
+    }
+    lines
+}
+
+/// The crate docs up to the list of operations.
+fn crate_docs_before_operations(api: &Api) -> Vec<String> {
     let mut lines = vec![format!("# {}", api.title), String::new()];
     if let Some(description) = &api.description {
         lines.extend(text_lines(description));
@@ -119,19 +144,6 @@ pub fn crate_docs(api: &Api) -> Vec<String> {
     lines.push(String::new());
     lines.push("## Operations".into());
     lines.push(String::new());
-    for operation in &api.operations {
-        // One list item per operation: a summary written on several lines is joined.
-        let summary = operation.summary.as_deref().map(|text| format!(": {}", text.split_whitespace().collect::<Vec<_>>().join(" "))).unwrap_or_default();
-        let deprecated = if operation.deprecated { " (deprecated)" } else { "" };
-        let feature = operation.feature.as_ref().map(|feature| format!(" (feature `{feature}`)")).unwrap_or_default();
-        lines.push(format!(
-            "- [`Client::{}`]: `{} {}`{summary}{deprecated}{feature}",
-            operation.method_name, operation.http_method, operation.path
-        ));
-    }
-    if !api.features.is_empty() {
-        lines.extend(features_section(api));
-    }
     lines
 }
 

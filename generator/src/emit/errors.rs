@@ -50,11 +50,13 @@ pub fn write_error_enums(out: &mut Writer, groups: &ErrorGroups) {
     for (first, group) in groups.enums() {
         write_error_enum(out, first, group);
         for other in &group[1..] {
+            let gate = features::cfg(other);
             out.docs([format!(
-                "The error responses [`Client::{}`] documents: the same as [`Client::{}`]'s, so the same enum.",
-                other.method_name, first.method_name
+                "The error responses {} documents: the same as {}'s, so the same enum.",
+                method_ref(other, &gate),
+                method_ref(first, &gate)
             )]);
-            if let Some(gate) = features::cfg(other) {
+            if let Some(gate) = gate {
                 out.line(gate);
             }
             out.line(format_args!("pub type {} = {};", error_enum_name(other), error_enum_name(first)));
@@ -62,11 +64,23 @@ pub fn write_error_enums(out: &mut Writer, groups: &ErrorGroups) {
     }
 }
 
+/// `Client::<method>` for the docs of an item compiled under `item_gate`: a link when the method
+/// is compiled whenever the item is, else in code quotes (an enum several groups share is
+/// compiled without some of their methods, and a link to one of those would be broken).
+fn method_ref(operation: &Operation, item_gate: &Option<String>) -> String {
+    let gate = features::cfg(operation);
+    if gate.is_none() || gate == *item_gate {
+        format!("[`Client::{}`]", operation.method_name)
+    } else {
+        format!("`Client::{}`", operation.method_name)
+    }
+}
+
 fn write_error_enum(out: &mut Writer, operation: &Operation, group: &[&Operation]) {
     let name = error_enum_name(operation);
     let gate = features::cfg_group(group);
+    let mut lines = vec![format!("The error responses {} documents.", method_ref(operation, &gate))];
     let gate = || gate.iter();
-    let mut lines = vec![format!("The error responses [`Client::{}`] documents.", operation.method_name)];
     if group.len() > 1 {
         lines.push(String::new());
         lines.push(format!(

@@ -68,7 +68,12 @@ pub fn emit(api: &Api) -> Result<Emitted, Diagnostics> {
 /// The crate's documentation, attributes and re-exports.
 pub fn head(api: &Api, types: &types::TypeFacts) -> String {
     let mut out = text::Writer::default();
-    out.inner_docs(docs::crate_docs(api));
+    for line in docs::crate_docs(api) {
+        match &line.feature {
+            Some(feature) => out.inner_doc_under(feature, &line.text),
+            None => out.inner_docs([line.text]),
+        }
+    }
     out.line("#![forbid(unsafe_code)]");
     // An `Error` is returned at most once per HTTP round trip: its size costs nothing that
     // matters, and boxing documented bodies would make matching on them clumsier.

@@ -77,6 +77,14 @@ impl Writer {
         self.comments("//!", lines);
     }
 
+    /// A line of the crate's docs that is there only when `feature` is enabled (it names what
+    /// the feature compiles, and would be a broken link without it).
+    pub fn inner_doc_under(&mut self, feature: &str, line: &str) {
+        self.indent();
+        let line = format!(" {}", line.replace('\r', " ").trim_end());
+        let _ = writeln!(self.out, "#![cfg_attr(feature = {feature:?}, doc = {line:?})]");
+    }
+
     fn comments<I, S>(&mut self, marker: &str, lines: I)
     where
         I: IntoIterator<Item = S>,
