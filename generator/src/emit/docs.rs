@@ -46,6 +46,9 @@ pub fn text_lines(text: &str) -> Vec<String> {
                 in_quote = false;
                 return line.to_owned();
             }
+            let prose = rustdoc_prose_line(line);
+            let line = prose.as_str();
+            let trimmed = line.trim_start();
             if trimmed.starts_with('>') {
                 in_quote = true;
                 return line.to_owned();
@@ -63,6 +66,76 @@ pub fn text_lines(text: &str) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// `text` (spec prose: a description) as rustdoc reads it without warnings, except in code
+/// (fenced blocks, lines indented as code, code spans): each bare URL made a link,
+/// `<https://...>` (`rustdoc::bare_urls`), and `</br>`, an end tag of an element that has none,
+/// written `<br>` (`rustdoc::invalid_html_tags`).
+pub fn rustdoc_prose(text: &str) -> String {
+    let mut in_fence = false;
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| {
+            if line.trim_start().starts_with("```") {
+                in_fence = !in_fence;
+                return line.to_owned();
+            }
+            if in_fence { line.to_owned() } else { rustdoc_prose_line(line) }
+        })
+        .collect();
+    lines.join("\n")
+}
+
+/// One line of prose as rustdoc reads it without warnings ([`rustdoc_prose`]).
+fn rustdoc_prose_line(line: &str) -> String {
+    let line = link_bare_urls_in_line(line);
+    if line.contains("</br>") && !line.contains('`') && !line.starts_with("    ") { line.replace("</br>", "<br>") } else { line }
+}
+
+/// One line of prose with its bare URLs made links (see [`rustdoc_prose`]). A URL is bare
+/// unless it is in a code span, already in `<...>`, a Markdown link's target or text, or an
+/// HTML attribute's value; it ends before white space or a quote, bracket or backtick, and
+/// trailing punctuation is not part of it.
+fn link_bare_urls_in_line(line: &str) -> String {
+    if line.starts_with("    ") || !line.contains("://") {
+        return line.to_owned();
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut rest = line;
+    let mut in_code = false;
+    while !rest.is_empty() {
+        let next_tick = rest.find('`');
+        let next_url = ["https://", "http://"].iter().filter_map(|scheme| rest.find(scheme)).min();
+        match (next_tick, next_url) {
+            (Some(tick), url) if url.is_none_or(|url| tick < url) => {
+                out.push_str(&rest[..=tick]);
+                rest = &rest[tick + 1..];
+                in_code = !in_code;
+            }
+            (_, Some(at)) => {
+                let before = &rest[..at];
+                let url_and_after = &rest[at..];
+                let end = url_and_after.find(|c: char| c.is_whitespace() || "<>\"'`[]".contains(c)).unwrap_or(url_and_after.len());
+                let url = url_and_after[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '*', '_']);
+                let linked = before.ends_with(['<', '"', '\'', '=', '[']) || before.ends_with("](");
+                out.push_str(before);
+                if in_code || linked || url.len() <= "https://".len() {
+                    out.push_str(url);
+                } else {
+                    out.push('<');
+                    out.push_str(url);
+                    out.push('>');
+                }
+                rest = &url_and_after[url.len()..];
+            }
+            _ => {
+                out.push_str(rest);
+                rest = "";
+            }
+        }
+    }
+    out
 }
 
 /// Where the text of a Markdown list item starts (`- a` and `1. a` start at 2 and 3), if the
@@ -175,6 +248,29 @@ fn features_section(api: &Api) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bare_urls_become_links_and_end_tags_of_br_start_tags() {
+        let cases = [
+            ("located at https://api.intercom.io/events, or", "located at <https://api.intercom.io/events>, or"),
+            ("a card (https://example.com/ref/card-options)", "a card (<https://example.com/ref/card-options>)"),
+            ("see http://example.com.", "see <http://example.com>."),
+            ("already <https://example.com/a> linked", "already <https://example.com/a> linked"),
+            ("a [link](https://example.com/a) and [https://example.com/b](https://example.com/b)", "a [link](https://example.com/a) and [https://example.com/b](https://example.com/b)"),
+            ("code `curl https://$HOST/api` and `https://{host}/x`", "code `curl https://$HOST/api` and `https://{host}/x`"),
+            ("<a href=\"https://example.com\">x</a>", "<a href=\"https://example.com\">x</a>"),
+            ("    indented code https://example.com", "    indented code https://example.com"),
+            ("no url: https:// alone", "no url: https:// alone"),
+            ("Intercom API version.</br>By default", "Intercom API version.<br>By default"),
+            ("in code `</br>` stays", "in code `</br>` stays"),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(rustdoc_prose(line), expected, "{line}");
+        }
+        let fenced = "before https://a.example\n```\ncurl https://b.example\n```\nafter https://c.example";
+        assert_eq!(rustdoc_prose(fenced), "before <https://a.example>\n```\ncurl https://b.example\n```\nafter <https://c.example>");
+        assert_eq!(text_lines(fenced), ["before <https://a.example>", "```text", "curl https://b.example", "```", "after <https://c.example>"]);
+    }
 
     #[test]
     fn lazy_continuations_of_list_items_are_indented() {

@@ -12,6 +12,8 @@
 //!   true (`unused_comparisons`), so it goes.
 //! - An enum listing `null` allows null: it is marked `nullable` (typify otherwise names the
 //!   nullable wrapper and the enum alike). An enum without `type` gets the type of its values.
+//! - A description is written as rustdoc reads it without warnings (a bare URL becomes a link,
+//!   `<https://...>`; `</br>` becomes `<br>`): typify writes descriptions as docs.
 //! - Enum values and defaults written as another JSON type than the schema's (`3` in a string
 //!   enum) are read as the schema's type; validation reports them, and only `--lenient` lets
 //!   them through (see [`crate::schemas::read_soundly`]).
@@ -116,9 +118,15 @@ fn is_single_ref(members: Option<&Value>) -> bool {
     matches!(members, Some(Value::Array(members)) if members.len() == 1 && members[0].get("$ref").is_some())
 }
 
-/// The keyword-level rewrites: formats typify cannot hold, always-true bounds, enums with null
-/// or without a type.
+/// The keyword-level rewrites: descriptions as rustdoc reads them without warnings, formats
+/// typify cannot hold, always-true bounds, enums with null or without a type.
 fn fix_keywords(map: &mut Map<String, Value>) {
+    // typify writes the description as the type's or field's docs.
+    if let Some(Value::String(description)) = map.get_mut("description") {
+        if description.contains("://") || description.contains("</br>") {
+            *description = super::docs::rustdoc_prose(description);
+        }
+    }
     let ty = map.get("type").and_then(Value::as_str).map(str::to_owned);
     if !matches!(ty.as_deref(), Some("string" | "integer" | "number")) {
         map.remove("format");
