@@ -85,19 +85,18 @@ impl Printed {
 /// `items` printed in the `types` module: in two halves on two threads from `layout.share_from`
 /// items on, else here.
 fn print_items(items: TokenStream, gated: bool, layout: Layout) -> Result<Printed, Diagnostics> {
-    let (first, second) = halves(items, layout.share_from);
+    let (first, second) = halves(items.into_iter().collect(), layout.share_from);
     if second.is_empty() {
         return print_chunks(first, gated, layout.chunk_items);
     }
     // Tokens cannot cross threads: the second half goes to its thread as text (and its tokens,
     // hundreds of megabytes for a large spec, are freed here and now).
-    let text = second.to_string();
-    drop(second);
+    let text = second.into_iter().collect::<TokenStream>().to_string();
     std::thread::scope(|scope| {
         let second_lane = Lane::start(scope, "types-half", true, move || {
             let tokens: TokenStream = text.parse().map_err(|_| bug("printed types that do not read back as tokens"))?;
             drop(text);
-            print_chunks(tokens, gated, layout.chunk_items)
+            print_chunks(tokens.into_iter().collect(), gated, layout.chunk_items)
         });
         let mut printed = print_chunks(first, gated, layout.chunk_items)?;
         printed.append(second_lane.join("the second half of the types")??)?;
@@ -108,7 +107,7 @@ fn print_items(items: TokenStream, gated: bool, layout: Layout) -> Result<Printe
 /// `items` printed in the `types` module, `chunk_items` at a time: each chunk's syntax tree is
 /// dropped once printed. When `gated`, each chunk's items are recorded and marked for gating
 /// before they are printed.
-fn print_chunks(items: TokenStream, gated: bool, chunk_items: usize) -> Result<Printed, Diagnostics> {
+fn print_chunks(items: Vec<TokenTree>, gated: bool, chunk_items: usize) -> Result<Printed, Diagnostics> {
     let mut printed = Printed::default();
     for chunk in runs(items, chunk_items) {
         let mut file = parse_types_module(chunk)?;
@@ -142,23 +141,21 @@ fn join_modules(first: &mut String, next: &str) -> Result<(), Diagnostics> {
     }
 }
 
-/// `items` cut in two at the item boundary nearest the middle. (All in the first when there are
-/// fewer than `min_items` items.)
-fn halves(items: TokenStream, min_items: usize) -> (TokenStream, TokenStream) {
-    let trees: Vec<TokenTree> = items.into_iter().collect();
+/// The top-level token trees of `items` cut in two at the item boundary nearest the middle.
+/// (All in the first when there are fewer than `min_items` items.)
+fn halves(mut trees: Vec<TokenTree>, min_items: usize) -> (Vec<TokenTree>, Vec<TokenTree>) {
     let boundaries = item_boundaries(&trees);
     let middle = match boundaries.len() {
         count if count < min_items => trees.len(),
         count => boundaries[count / 2],
     };
-    let mut first = trees;
-    let second = first.split_off(middle);
-    (first.into_iter().collect(), second.into_iter().collect())
+    let second = trees.split_off(middle);
+    (trees, second)
 }
 
-/// `items` cut into runs of `per_run` items (the last one shorter), in order.
-fn runs(items: TokenStream, per_run: usize) -> Vec<TokenStream> {
-    let mut trees: Vec<TokenTree> = items.into_iter().collect();
+/// The top-level token trees of items cut into runs of `per_run` items (the last one
+/// shorter), in order.
+fn runs(mut trees: Vec<TokenTree>, per_run: usize) -> Vec<TokenStream> {
     let cuts: Vec<usize> = item_boundaries(&trees).into_iter().skip(per_run.max(1) - 1).step_by(per_run.max(1)).collect();
     // From the back, so that each cut moves only its own run.
     let mut runs: Vec<TokenStream> = cuts.into_iter().rev().map(|cut| trees.split_off(cut).into_iter().collect()).collect();
@@ -265,8 +262,9 @@ mod tests {
             format_types_as(types(), Some(&api), Layout { share_from, chunk_items }).unwrap_or_else(|found| panic!("{}", found.render()))
         };
         let whole = format(usize::MAX, usize::MAX);
-        assert!(!halves(types().tokens, 2).1.is_empty(), "the items are shared");
-        assert!(runs(types().tokens, 2).len() > 2, "the items are cut into chunks");
+        let trees = || types().tokens.into_iter().collect::<Vec<TokenTree>>();
+        assert!(!halves(trees(), 2).1.is_empty(), "the items are shared");
+        assert!(runs(trees(), 2).len() > 2, "the items are cut into chunks");
         assert_eq!(format(2, usize::MAX), whole, "in halves");
         assert_eq!(format(usize::MAX, 2), whole, "in chunks");
         assert_eq!(format(2, 1), whole, "in halves, an item at a time");
@@ -285,15 +283,17 @@ mod tests {
             pub enum B { X }
             pub type D = A;
         };
-        let (first, second) = halves(items.clone(), 2);
+        let trees: Vec<TokenTree> = items.clone().into_iter().collect();
+        let (first, second) = halves(trees.clone(), 2);
+        let (first, second): (TokenStream, TokenStream) = (first.into_iter().collect(), second.into_iter().collect());
         assert_eq!(format!("{first} {second}"), items.to_string());
         // `const C: A = A { .. };` ends at its `;`, not at its block.
         assert!(second.to_string().starts_with("pub enum B"), "{second}");
         assert!(syn::parse2::<syn::File>(first).is_ok() && syn::parse2::<syn::File>(second).is_ok());
-        let in_twos: Vec<String> = runs(items.clone(), 2).iter().map(TokenStream::to_string).collect();
+        let in_twos: Vec<String> = runs(trees.clone(), 2).iter().map(TokenStream::to_string).collect();
         assert_eq!(in_twos.len(), 3);
         assert_eq!(in_twos.join(" "), items.to_string());
         assert!(in_twos[2].starts_with("pub type D"), "{in_twos:?}");
-        assert_eq!(runs(items.clone(), usize::MAX).len(), 1);
+        assert_eq!(runs(trees, usize::MAX).len(), 1);
     }
 }

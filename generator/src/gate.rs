@@ -88,7 +88,8 @@ impl Outline {
     /// Outlines `items` (step 1) and marks where each item's `cfg` attributes go: after its
     /// other attributes, before it is printed.
     pub fn mark(items: &mut [Item]) -> Outline {
-        let mark = syn::Attribute { pound_token: Default::default(), style: syn::AttrStyle::Outer, bracket_token: Default::default(), meta: syn::Meta::Path(syn::Ident::new(MARK, proc_macro2::Span::call_site()).into()) };
+        let mark = syn::Ident::new(MARK, proc_macro2::Span::call_site());
+        let mark: syn::Attribute = syn::parse_quote!(#[#mark]);
         let keys = items.iter().map(item_key).collect();
         let defines = items.iter().map(|item| !matches!(item, Item::Impl(_))).collect();
         let modules = items.iter().map(|item| matches!(item, Item::Mod(_))).collect();
@@ -128,19 +129,21 @@ impl Outline {
 struct Decided {
     lists: Vec<Cfgs>,
     items: Vec<usize>,
+    /// Each list's number, by its sets of feature indices.
+    numbers: FxHashMap<BTreeSet<Vec<usize>>, usize>,
 }
 
 impl Decided {
     /// The number of the list of `sets` (feature indices), added if new. A set of every feature
     /// is no condition and is left out.
-    fn number(&mut self, sets: BTreeSet<Vec<usize>>, numbers: &mut FxHashMap<BTreeSet<Vec<usize>>, usize>, api: &Api) -> usize {
+    fn number(&mut self, sets: BTreeSet<Vec<usize>>, api: &Api) -> usize {
         let sets: BTreeSet<Vec<usize>> = sets.into_iter().filter(|set| set.len() < api.features.len()).collect();
-        if let Some(number) = numbers.get(&sets) {
+        if let Some(number) = self.numbers.get(&sets) {
             return *number;
         }
         let list = sets.iter().map(|set| set.iter().map(|feature| api.features[*feature].clone()).collect()).collect();
         self.lists.push(list);
-        numbers.insert(sets, self.lists.len() - 1);
+        self.numbers.insert(sets, self.lists.len() - 1);
         self.lists.len() - 1
     }
 }
@@ -186,21 +189,13 @@ fn decide(outline: &Outline, mentions: &[BTreeSet<String>], known: &BTreeSet<Str
     }
 
     let mut decided = Decided::default();
-    let mut numbers = FxHashMap::default();
     let mut of_type: FxHashMap<&str, usize> = FxHashMap::default();
     for (key, named) in keys.iter().zip(mentions) {
         // An item of a type goes with its type; any other item (an impl for a foreign type)
         // needs every type it names. (Sets of indices sort as the sets of names would.)
         let list = match key.and_then(|key| needed.get(key).map(|set| (key, set))) {
-            Some((key, set)) => match of_type.get(key) {
-                Some(list) => *list,
-                None => {
-                    let list = decided.number(BTreeSet::from([set.indices()]), &mut numbers, api);
-                    of_type.insert(key, list);
-                    list
-                }
-            },
-            None => decided.number(named.iter().filter_map(|name| needed.get(name.as_str())).map(FeatureSet::indices).collect(), &mut numbers, api),
+            Some((key, set)) => *of_type.entry(key).or_insert_with(|| decided.number(BTreeSet::from([set.indices()]), api)),
+            None => decided.number(named.iter().filter_map(|name| needed.get(name.as_str())).map(FeatureSet::indices).collect(), api),
         };
         decided.items.push(list);
     }
